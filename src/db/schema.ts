@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** Roles a token may carry; permissions derive from them (src/auth/permissions.ts). */
+export const ROLES = ["admin", "moderator", "user"] as const;
+/** Lifecycle of a market. */
+export const MARKET_STATUSES = ["active", "closed", "resolved"] as const;
+/** Which outcome a position backs. */
+export const POSITION_SIDES = ["yes", "no"] as const;
+
+// Timestamps are epoch milliseconds: integer comparisons stay index-friendly and unambiguous.
+const createdAt = () =>
+  integer("created_at", { mode: "number" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Users are keyed by the JWT subject and upserted from token claims on their first write. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email"),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("user"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("users_role_check", sql`${t.role} IN ('admin', 'moderator', 'user')`)],
+);
+
+/** A prediction market. `volume` is an integer in the smallest currency unit. */
+export const markets = sqliteTable(
+  "markets",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    status: text("status", { enum: MARKET_STATUSES }).notNull().default("active"),
+    volume: integer("volume").notNull().default(0),
+    creatorId: text("creator_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "number" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    check("markets_status_check", sql`${t.status} IN ('active', 'closed', 'resolved')`),
+    check("markets_volume_check", sql`${t.volume} >= 0`),
+    // One index per list shape: optional status filter, sort column, id as tie-breaker.
+    index("markets_volume_idx").on(t.volume, t.id),
+    index("markets_created_at_idx").on(t.createdAt, t.id),
+    index("markets_name_idx").on(t.name, t.id),
+    index("markets_status_volume_idx").on(t.status, t.volume, t.id),
+    index("markets_status_created_at_idx").on(t.status, t.createdAt, t.id),
+    index("markets_status_name_idx").on(t.status, t.name, t.id),
+    index("markets_creator_idx").on(t.creatorId),
+  ],
+);
+
+/** A user's stake on one side of a market. `amount` is in the smallest currency unit. */
+export const positions = sqliteTable(
+  "positions",
+  {
+    id: text("id").primaryKey(),
+    marketId: text("market_id")
+      .notNull()
+      .references(() => markets.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    side: text("side", { enum: POSITION_SIDES }).notNull(),
+    amount: integer("amount").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("positions_side_check", sql`${t.side} IN ('yes', 'no')`),
+    check("positions_amount_check", sql`${t.amount} > 0`),
+    index("positions_market_idx").on(t.marketId, t.createdAt, t.id),
+    index("positions_user_idx").on(t.userId, t.createdAt, t.id),
+  ],
+);
+
+export type MarketRow = typeof markets.$inferSelect;
+export type UserRow = typeof users.$inferSelect;

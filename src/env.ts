@@ -1,0 +1,17 @@
+import type { Principal } from "./auth/principal";
+import type { Config } from "./config";
+import type { Logger } from "./http/logger";
+import type { Services } from "./services";
+
+/** Hono environment shared by every route and middleware. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    config: Config;
+    services: Services;
+    /** Set by `authenticate` when a valid bearer token was sent. */
+    principal?: Principal;
+  };
+}

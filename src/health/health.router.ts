@@ -1,0 +1,30 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses, ok, successSchema } from "../http/envelope";
+import { ApiError } from "../http/errors";
+import { errorFields } from "../http/logger";
+import { createRouter } from "../http/router";
+
+const HealthSchema = z.object({ status: z.literal("ok"), checks: z.object({ d1: z.literal("ok") }) }).openapi("Health");
+
+const health = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["Operations"],
+  summary: "Liveness and D1 reachability",
+  responses: {
+    200: { description: "Healthy", content: { "application/json": { schema: successSchema(HealthSchema) } } },
+    ...errorResponses(503),
+  },
+});
+
+/** GET /health: answers 200 only when D1 answers a trivial query. */
+export const healthRouter = createRouter().openapi(health, async (c) => {
+  try {
+    await c.var.services.pingDatabase();
+  } catch (err) {
+    c.var.logger.error("health check failed", errorFields(err));
+    throw new ApiError(503, "service_unavailable", "Database unreachable");
+  }
+  c.header("Cache-Control", "no-store");
+  return c.json(ok({ status: "ok" as const, checks: { d1: "ok" as const } }), 200);
+});

@@ -1,0 +1,48 @@
+import { z } from "@hono/zod-openapi";
+
+/** Builds the `{ success: true, data, meta? }` body every successful JSON response uses. */
+export function ok<T>(data: T): { success: true; data: T };
+export function ok<T, M>(data: T, meta: M): { success: true; data: T; meta: M };
+export function ok<T, M>(data: T, meta?: M) {
+  return meta === undefined ? { success: true as const, data } : { success: true as const, data, meta };
+}
+
+/** OpenAPI/zod description of the success envelope around `data`. */
+export const successSchema = <T extends z.ZodType>(data: T) =>
+  z.object({ success: z.literal(true), data });
+
+/** The one failure envelope, as documented in /openapi.json. */
+export const ErrorEnvelopeSchema = z
+  .object({
+    success: z.literal(false),
+    error: z.object({
+      code: z.string().openapi({ example: "validation_failed" }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+    requestId: z.string(),
+  })
+  .openapi("ErrorEnvelope");
+
+/** Response entries for the failures a route can produce, all sharing the envelope. */
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 503)[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      {
+        description: ERROR_DESCRIPTIONS[s],
+        content: { "application/json": { schema: ErrorEnvelopeSchema } },
+      },
+    ]),
+  );
+
+const ERROR_DESCRIPTIONS = {
+  400: "Invalid input (validation_failed, malformed_json)",
+  401: "Missing or invalid bearer token (unauthorized)",
+  403: "Authenticated but not allowed (forbidden)",
+  404: "No such resource (not_found)",
+  409: "The request conflicts with the resource's state (conflict)",
+  413: "Body larger than allowed (payload_too_large)",
+  415: "Body is not application/json (unsupported_media_type)",
+  503: "A dependency is unavailable (service_unavailable)",
+} as const;

@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "../env";
+import { ApiError, type ErrorCode } from "./errors";
+import { createLogger, errorFields } from "./logger";
+
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  400: "validation_failed",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+};
+
+/** Writes the failure envelope; the only place error bodies are produced. */
+export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
+  for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+  return c.json(
+    {
+      success: false as const,
+      error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
+      requestId: c.var.requestId,
+    },
+    err.status,
+  );
+}
+
+/** Maps anything thrown to the envelope. Unknown errors are logged with stack and shown as a bare 500. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof HTTPException && err.status < 500) {
+    const malformed = err.message.startsWith("Malformed JSON");
+    const code = malformed ? "malformed_json" : (HTTP_EXCEPTION_CODES[err.status] ?? "validation_failed");
+    return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, err.message || "Bad request"));
+  }
+  (c.var.logger ?? createLogger({ requestId: c.var.requestId })).error("unhandled error", {
+    method: c.req.method,
+    path: c.req.path,
+    ...errorFields(err),
+  });
+  return errorResponse(c, new ApiError(500, "internal_error", "Internal server error"));
+}

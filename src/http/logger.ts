@@ -1,0 +1,35 @@
+/** Severity of a log line. */
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+/** Structured logger: every line is one JSON object carrying the request's fields. */
+export interface Logger {
+  log(level: LogLevel, msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/**
+ * A JSON-lines logger bound to fixed fields (e.g. the request id). Workers Logs and
+ * `wrangler tail` index JSON objects, so one object per line keeps them queryable.
+ *
+ * @example createLogger({ requestId }).info("request", { status: 200 });
+ */
+export function createLogger(bound: Record<string, unknown> = {}): Logger {
+  const log = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
+    const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, ...bound, ...fields });
+    if (level === "error") console.error(line);
+    else if (level === "warn") console.warn(line);
+    else console.log(line);
+  };
+  return {
+    log,
+    info: (m, f) => log("info", m, f),
+    warn: (m, f) => log("warn", m, f),
+    error: (m, f) => log("error", m, f),
+  };
+}
+
+/** Error fields worth logging: message and stack, never sent to clients. */
+export const errorFields = (err: unknown) =>
+  err instanceof Error ? { error: err.message, errorName: err.name, stack: err.stack } : { error: String(err) };

@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import type { Principal } from "../auth/principal";
+import type { Database } from "../db/client";
+import { markets, users } from "../db/schema";
+import { upsertUserStatement } from "../users/user.repository";
+import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
+import type { MarketRepository, NewMarket } from "./market.repository";
+
+const SORT_COLUMNS = {
+  volume: markets.volume,
+  created_at: markets.createdAt,
+  name: markets.name,
+} satisfies Record<MarketSort, unknown>;
+
+// Lists need only these columns; the creator comes from the same query through the join.
+const summaryColumns = {
+  id: markets.id,
+  name: markets.name,
+  status: markets.status,
+  volume: markets.volume,
+  createdAt: markets.createdAt,
+  updatedAt: markets.updatedAt,
+  creatorId: users.id,
+  creatorName: users.displayName,
+};
+const detailColumns = { ...summaryColumns, description: markets.description };
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]["_"]["data"] };
+type DetailRow = SummaryRow & { description: string };
+
+const toSummary = ({ creatorId, creatorName, ...m }: SummaryRow): MarketSummary => ({
+  ...m,
+  creator: { id: creatorId, displayName: creatorName },
+});
+const toMarket = (row: DetailRow): Market => ({ ...toSummary(row), description: row.description });
+
+/** MarketRepository over D1 through Drizzle. Every read is a single statement. */
+export class D1MarketRepository implements MarketRepository {
+  constructor(private readonly db: Database) {}
+
+  async list(q: MarketListQuery): Promise<MarketPage> {
+    const dir = q.order === "asc" ? asc : desc;
+    const where: SQL | undefined = q.status ? eq(markets.status, q.status) : undefined;
+    const rows = await this.db
+      .select(summaryColumns)
+      .from(markets)
+      .innerJoin(users, eq(users.id, markets.creatorId))
+      .where(where)
+      .orderBy(dir(SORT_COLUMNS[q.sort]), dir(markets.id))
+      .limit(q.limit + 1)
+      .offset(q.offset);
+    return { items: rows.slice(0, q.limit).map(toSummary), hasMore: rows.length > q.limit };
+  }
+
+  async findById(id: string): Promise<Market | null> {
+    const [row] = await this.selectDetail(id);
+    return row ? toMarket(row) : null;
+  }
+
+  async create(actor: Principal, m: NewMarket): Promise<Market> {
+    const [, , [row]] = await this.db.batch([
+      upsertUserStatement(this.db, actor),
+      this.db.insert(markets).values({
+        id: m.id,
+        name: m.name,
+        description: m.description,
+        creatorId: actor.id,
+        createdAt: m.createdAt,
+        updatedAt: m.createdAt,
+      }),
+      this.selectDetail(m.id),
+    ]);
+    if (!row) throw new Error(`market ${m.id} missing right after insert`);
+    return toMarket(row);
+  }
+
+  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<Market | null> {
+    const [, , [row]] = await this.db.batch([
+      upsertUserStatement(this.db, actor),
+      this.db
+        .update(markets)
+        .set({ ...changes, updatedAt })
+        .where(eq(markets.id, id)),
+      this.selectDetail(id),
+    ]);
+    return row ? toMarket(row) : null;
+  }
+
+  async delete(actor: Principal, id: string): Promise<boolean> {
+    const [, deleted] = await this.db.batch([
+      upsertUserStatement(this.db, actor),
+      this.db.delete(markets).where(eq(markets.id, id)).returning({ id: markets.id }),
+    ]);
+    return deleted.length > 0;
+  }
+
+  private selectDetail(id: string) {
+    return this.db
+      .select(detailColumns)
+      .from(markets)
+      .innerJoin(users, eq(users.id, markets.creatorId))
+      .where(eq(markets.id, id));
+  }
+}

@@ -1,0 +1,52 @@
+import type { MARKET_STATUSES } from "../db/schema";
+
+/** Lifecycle state of a market. */
+export type MarketStatus = (typeof MARKET_STATUSES)[number];
+
+/** The public face of a user, embedded in market responses. */
+export interface CreatorRef {
+  id: string;
+  displayName: string;
+}
+
+/** A market as lists show it (no description, to keep pages small). */
+export interface MarketSummary {
+  id: string;
+  name: string;
+  status: MarketStatus;
+  volume: number;
+  creator: CreatorRef;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A market with every field. */
+export interface Market extends MarketSummary {
+  description: string;
+}
+
+/** Sort keys a list may use; each is backed by an index ending in `id`. */
+export const MARKET_SORTS = ["volume", "created_at", "name"] as const;
+export type MarketSort = (typeof MARKET_SORTS)[number];
+
+/** A page request for the market list. */
+export interface MarketListQuery {
+  status?: MarketStatus;
+  sort: MarketSort;
+  order: "asc" | "desc";
+  limit: number;
+  offset: number;
+}
+
+/** A page of markets; `hasMore` comes from reading one row past the page. */
+export interface MarketPage {
+  items: MarketSummary[];
+  hasMore: boolean;
+}
+
+/** Fields a client may set on a market. */
+export interface MarketChanges {
+  name?: string;
+  description?: string;
+  status?: MarketStatus;
+}

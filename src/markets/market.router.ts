@@ -1,0 +1,41 @@
+import { principalWith } from "../auth/middleware";
+import { ok } from "../http/envelope";
+import { createRouter } from "../http/router";
+import * as routes from "./market.routes";
+import { presentSummary } from "./market.schemas";
+
+/** Market endpoints; validation and documentation come from the route definitions. */
+export const marketRouter = createRouter()
+  .openapi(routes.listMarkets, async (c) => {
+    const query = c.req.valid("query");
+    const page = await c.var.services.markets.list(query);
+    return c.json(
+      ok(page.items.map(presentSummary), { limit: query.limit, offset: query.offset, hasMore: page.hasMore }),
+      200,
+    );
+  })
+  .openapi(routes.getMarket, async (c) => {
+    const market = await c.var.services.markets.get(c.req.valid("param").id);
+    return c.json(ok(presentSummary(market)), 200);
+  })
+  .openapi(routes.createMarket, async (c) => {
+    const actor = principalWith(c.var.principal, "write");
+    const market = await c.var.services.markets.create(actor, c.req.valid("json"));
+    c.header("Location", `/api/markets/${market.id}`);
+    return c.json(ok(presentSummary(market)), 201);
+  })
+  .openapi(routes.replaceMarket, async (c) => {
+    const actor = principalWith(c.var.principal, "write");
+    const market = await c.var.services.markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
+    return c.json(ok(presentSummary(market)), 200);
+  })
+  .openapi(routes.patchMarket, async (c) => {
+    const actor = principalWith(c.var.principal, "write");
+    const market = await c.var.services.markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
+    return c.json(ok(presentSummary(market)), 200);
+  })
+  .openapi(routes.deleteMarket, async (c) => {
+    const actor = principalWith(c.var.principal, "delete");
+    await c.var.services.markets.delete(actor, c.req.valid("param").id);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,99 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requirePermission } from "../auth/middleware";
+import { errorResponses, successSchema } from "../http/envelope";
+import {
+  CreateMarketSchema,
+  MarketIdParamSchema,
+  MarketListQuerySchema,
+  MarketSchema,
+  MarketSummarySchema,
+  PageMetaSchema,
+  PatchMarketSchema,
+  ReplaceMarketSchema,
+} from "./market.schemas";
+
+const tags = ["Markets"];
+const security = [{ bearerAuth: [] }];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const listMarkets = createRoute({
+  method: "get",
+  path: "/api/markets",
+  tags,
+  summary: "List markets",
+  request: { query: MarketListQuerySchema },
+  responses: {
+    200: json(successSchema(z.array(MarketSummarySchema)).extend({ meta: PageMetaSchema }), "A page of markets"),
+    ...errorResponses(400, 401),
+  },
+});
+
+export const getMarket = createRoute({
+  method: "get",
+  path: "/api/markets/{id}",
+  tags,
+  summary: "Get a market",
+  request: { params: MarketIdParamSchema },
+  responses: { 200: json(successSchema(MarketSchema), "The market"), ...errorResponses(400, 401, 404) },
+});
+
+export const createMarket = createRoute({
+  method: "post",
+  path: "/api/markets",
+  tags,
+  summary: "Create a market",
+  security,
+  middleware: [requirePermission("write")] as const,
+  request: { body: body(CreateMarketSchema) },
+  responses: {
+    201: json(successSchema(MarketSchema), "The created market"),
+    ...errorResponses(400, 401, 403, 413, 415),
+  },
+});
+
+const changeResponses = {
+  200: json(successSchema(MarketSchema), "The updated market"),
+  ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+};
+
+export const replaceMarket = createRoute({
+  method: "put",
+  path: "/api/markets/{id}",
+  tags,
+  summary: "Replace a market's editable fields",
+  description: "Only the creator, a moderator or an admin may change a market. Resolved markets are final.",
+  security,
+  middleware: [requirePermission("write")] as const,
+  request: { params: MarketIdParamSchema, body: body(ReplaceMarketSchema) },
+  responses: changeResponses,
+});
+
+export const patchMarket = createRoute({
+  method: "patch",
+  path: "/api/markets/{id}",
+  tags,
+  summary: "Change some of a market's fields",
+  description: "Only the creator, a moderator or an admin may change a market. Resolved markets are final.",
+  security,
+  middleware: [requirePermission("write")] as const,
+  request: { params: MarketIdParamSchema, body: body(PatchMarketSchema) },
+  responses: changeResponses,
+});
+
+export const deleteMarket = createRoute({
+  method: "delete",
+  path: "/api/markets/{id}",
+  tags,
+  summary: "Delete a market (moderators and admins)",
+  security,
+  middleware: [requirePermission("delete")] as const,
+  request: { params: MarketIdParamSchema },
+  responses: { 204: { description: "Deleted" }, ...errorResponses(400, 401, 403, 404) },
+});

@@ -1,0 +1,78 @@
+import { z } from "@hono/zod-openapi";
+import { MARKET_STATUSES } from "../db/schema";
+import { MARKET_SORTS } from "./market.model";
+
+/** Largest page a client may ask for. */
+export const MAX_LIMIT = 100;
+/** Deepest offset served; deeper pages belong to cursor pagination. */
+export const MAX_OFFSET = 10_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const MarketIdParamSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, '-' or '_'")
+    .openapi({ param: { name: "id", in: "path" }, example: "2f0c3b1e-8d7a-4c55-9b1e-3f1a2b4c5d6e" }),
+});
+
+export const MarketListQuerySchema = z.strictObject({
+  status: z.enum(MARKET_STATUSES).optional().openapi({ description: "Only markets in this state" }),
+  sort: z.enum(MARKET_SORTS).default("created_at"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(20),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_OFFSET)
+    .default(0)
+    .openapi({ description: `Rows to skip (at most ${MAX_OFFSET}); deep offsets read every skipped row` }),
+});
+
+const name = z.string().trim().min(3).max(200).openapi({ example: "Will it rain in Lisbon on 1 May?" });
+const description = z.string().trim().max(5000).openapi({ example: "Resolves YES if IPMA reports rain." });
+const status = z.enum(MARKET_STATUSES);
+
+// Strict objects: unknown keys (id, volume, creatorId, createdAt, ...) are rejected, not ignored.
+export const CreateMarketSchema = z
+  .strictObject({ name, description: description.default("") })
+  .openapi("CreateMarket");
+
+export const ReplaceMarketSchema = z
+  .strictObject({ name, description, status })
+  .openapi("ReplaceMarket");
+
+export const PatchMarketSchema = z
+  .strictObject({ name: name.optional(), description: description.optional(), status: status.optional() })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "at least one field is required")
+  .openapi("PatchMarket");
+
+const CreatorSchema = z.object({ id: z.string(), displayName: z.string() }).openapi("Creator");
+
+export const MarketSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status,
+    volume: z.number().int().openapi({ description: "Total staked, in the smallest currency unit" }),
+    creator: CreatorSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi("MarketSummary");
+
+export const MarketSchema = MarketSummarySchema.extend({ description: z.string() }).openapi("Market");
+
+export const PageMetaSchema = z
+  .object({ limit: z.number().int(), offset: z.number().int(), hasMore: z.boolean() })
+  .openapi("PageMeta");
+
+/** Domain timestamps are epoch ms; the API speaks ISO 8601. */
+export const presentSummary = <T extends { createdAt: number; updatedAt: number }>(
+  m: T,
+): Omit<T, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string } => ({
+  ...m,
+  createdAt: iso(m.createdAt),
+  updatedAt: iso(m.updatedAt),
+});
