@@ -30,6 +30,15 @@ export function createLogger(bound: Record<string, unknown> = {}): Logger {
   };
 }
 
-/** Error fields worth logging: message and stack, never sent to clients. */
-export const errorFields = (err: unknown) =>
-  err instanceof Error ? { error: err.message, errorName: err.name, stack: err.stack } : { error: String(err) };
+/**
+ * Error fields worth logging: message, stack and the cause chain (drivers wrap the real
+ * failure, e.g. Drizzle's "Failed query" around D1's error). Never sent to clients.
+ */
+export function errorFields(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { error: String(err) };
+  const causes: string[] = [];
+  for (let c = err.cause; c !== undefined && causes.length < 5; c = c instanceof Error ? c.cause : undefined) {
+    causes.push(c instanceof Error ? `${c.name}: ${c.message}` : String(c));
+  }
+  return { error: err.message, errorName: err.name, stack: err.stack, ...(causes.length ? { causes } : {}) };
+}

@@ -13,6 +13,8 @@ const SORT_COLUMNS = {
 } satisfies Record<MarketSort, unknown>;
 
 // Lists need only these columns; the creator comes from the same query through the join.
+// Selected names must be unique: D1's batch returns rows as objects, so a second `id` would
+// overwrite the first (hence markets.creator_id rather than users.id).
 const summaryColumns = {
   id: markets.id,
   name: markets.name,
@@ -20,7 +22,7 @@ const summaryColumns = {
   volume: markets.volume,
   createdAt: markets.createdAt,
   updatedAt: markets.updatedAt,
-  creatorId: users.id,
+  creatorId: markets.creatorId,
   creatorName: users.displayName,
 };
 const detailColumns = { ...summaryColumns, description: markets.description };
