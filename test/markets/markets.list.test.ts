@@ -87,8 +87,8 @@ describe("GET /api/markets", () => {
   ])("rejects %s with 400", async (qs) => {
     const { res, json } = await call("GET", `/api/markets?${qs}`);
     expect(res.status).toBe(400);
-    expect(json.error.code).toBe("validation_failed");
-    expect(json.error.details[0].location).toBe("query");
+    expect(json.error?.code).toBe("validation_failed");
+    expect(json.error?.details[0].location).toBe("query");
   });
 
   it("issues the same number of D1 statements whatever the page size", async () => {
