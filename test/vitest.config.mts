@@ -25,6 +25,8 @@ export default defineConfig(async () => {
       include: ["test/**/*.test.ts"],
       globalSetup: ["test/setup/global-setup.ts"],
       setupFiles: ["test/setup/apply-migrations.ts"],
+      // Access-log lines are asserted where they matter; elsewhere they only bury failures.
+      onConsoleLog: (log: string) => !log.includes('"msg":"request"'),
     },
   };
 });

@@ -117,11 +117,12 @@ describe("bearer token authentication", () => {
 
   it("ignores a token in the query string, a cookie or another header", async () => {
     const token = await hsToken({ sub: uniqueSub() });
-    for (const attempt of [
+    const attempts: { path?: string; headers?: Record<string, string> }[] = [
       { path: `/api/markets?access_token=${token}` },
       { headers: { Cookie: `token=${token}` } },
       { headers: { "X-Access-Token": token } },
-    ]) {
+    ];
+    for (const attempt of attempts) {
       const { res } = await write(undefined, attempt);
       expect(res.status).toBe(401);
       expect(res.headers.get("www-authenticate")).toBe("Bearer");

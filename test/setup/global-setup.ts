@@ -2,16 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair } from "jose";
 import type { TestProject } from "vitest/node";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    jwksUrl: string;
-    /** Private JWK of the identity provider's RS256 key, for tests to sign with. */
-    idpPrivateJwk: Record<string, unknown>;
-    /** Its public JWK, for the algorithm-confusion test. */
-    idpPublicJwk: Record<string, unknown>;
-  }
-}
+import "./provided-context";
 
 /**
  * Starts a stand-in identity provider: a real HTTP server publishing a JWKS with one RS256 key.
