@@ -12,6 +12,7 @@ import { ApiError } from "./http/errors";
 import { notFoundOrMethodNotAllowed } from "./http/not-found";
 import { requestContext } from "./http/request-context";
 import { marketRouter } from "./markets/market.router";
+import { rateLimit } from "./rate-limit/middleware";
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -38,7 +39,7 @@ export function createApp() {
       origin: c.var.config.corsOrigins,
       allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "Location"],
+      exposeHeaders: ["X-Request-Id", "Location", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
       maxAge: 600,
     })(c, next),
   );
@@ -52,6 +53,7 @@ export function createApp() {
   );
   app.use("/api/*", requireJsonBody);
   app.use("*", authenticate);
+  app.use("/api/*", rateLimit);
 
   const routes = app.route("/", healthRouter).route("/", marketRouter);
 

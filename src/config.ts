@@ -1,9 +1,40 @@
 import { z } from "zod";
+import { RATE_LIMIT_TIERS, type RateLimitTier, type TierLimit } from "./rate-limit/rate-limiter";
 
 const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const flag = z
+  .enum(["true", "false", ""])
+  .optional()
+  .transform((v) => v === "true");
+
+// "anonymous=60/60s,user=300/60s": any tier left out keeps its default.
+const DEFAULT_TIERS: Record<RateLimitTier, TierLimit> = {
+  anonymous: { limit: 60, windowSeconds: 60 },
+  user: { limit: 300, windowSeconds: 60 },
+  write: { limit: 30, windowSeconds: 60 },
+  admin: { limit: 10, windowSeconds: 60 },
+};
+const TIER_ENTRY = /^(\w+)=(\d+)\/(\d+)(s|m)$/;
+const tiersSchema = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const tiers = { ...DEFAULT_TIERS };
+    for (const entry of (raw ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+      const m = TIER_ENTRY.exec(entry);
+      const tier = m?.[1] as RateLimitTier | undefined;
+      if (!m || !tier || !RATE_LIMIT_TIERS.includes(tier) || Number(m[2]) < 1 || Number(m[3]) < 1) {
+        ctx.addIssue({ code: "custom", message: `bad entry "${entry}" (want <${RATE_LIMIT_TIERS.join("|")}>=<n>/<n>s|m)` });
+        return z.NEVER;
+      }
+      tiers[tier] = { limit: Number(m[2]), windowSeconds: Number(m[3]) * (m[4] === "m" ? 60 : 1) };
+    }
+    return tiers;
+  });
 
 const ConfigSchema = z.object({
   JWT_SECRET: z
@@ -15,6 +46,12 @@ const ConfigSchema = z.object({
   JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   CORS_ORIGINS: z.string().default("*"),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  RATE_LIMITS: tiersSchema,
+  RATE_LIMIT_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
+  RATE_LIMIT_FAIL_CLOSED_WRITES: flag,
+  RATE_LIMIT_REQUIRE_UPSTASH: flag,
 });
 
 /** Settings read once from the worker's environment. */
@@ -28,6 +65,14 @@ export interface Config {
   };
   corsOrigins: string[] | "*";
   maxBodyBytes: number;
+  rateLimit: {
+    /** Absent: the in-memory, per-isolate limiter (local development only). */
+    upstash?: { url: string; token: string };
+    tiers: Record<RateLimitTier, TierLimit>;
+    timeoutMs: number;
+    /** When the limiter cannot answer, refuse writes (503) instead of letting them through. */
+    failClosedWrites: boolean;
+  };
 }
 
 /** Thrown when the environment cannot run the API; surfaced loudly, never worked around. */
@@ -52,6 +97,12 @@ export function loadConfig(env: Record<string, unknown>): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const v = parsed.data;
+  if (Boolean(v.UPSTASH_REDIS_REST_URL) !== Boolean(v.UPSTASH_REDIS_REST_TOKEN)) {
+    throw new ConfigError("Invalid configuration: UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together");
+  }
+  if (v.RATE_LIMIT_REQUIRE_UPSTASH && !v.UPSTASH_REDIS_REST_URL) {
+    throw new ConfigError("Invalid configuration: RATE_LIMIT_REQUIRE_UPSTASH is set but UPSTASH_REDIS_REST_URL/TOKEN are not");
+  }
   const origins = v.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
   const config: Config = {
     jwt: {
@@ -63,6 +114,14 @@ export function loadConfig(env: Record<string, unknown>): Config {
     },
     corsOrigins: origins.length === 0 || origins.includes("*") ? "*" : origins,
     maxBodyBytes: v.MAX_BODY_BYTES,
+    rateLimit: {
+      ...(v.UPSTASH_REDIS_REST_URL && v.UPSTASH_REDIS_REST_TOKEN
+        ? { upstash: { url: v.UPSTASH_REDIS_REST_URL, token: v.UPSTASH_REDIS_REST_TOKEN } }
+        : {}),
+      tiers: v.RATE_LIMITS,
+      timeoutMs: v.RATE_LIMIT_TIMEOUT_MS,
+      failClosedWrites: v.RATE_LIMIT_FAIL_CLOSED_WRITES,
+    },
   };
   cache.set(env, config);
   return config;

@@ -17,6 +17,10 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             JWT_SECRET: TEST_JWT_SECRET,
             JWKS_URL: inject<string>("jwksUrl"),
+            UPSTASH_REDIS_REST_URL: inject<string>("upstashUrl"),
+            UPSTASH_REDIS_REST_TOKEN: inject<string>("upstashToken"),
+            // Generous so unrelated tests never trip them; rate-limit tests set their own.
+            RATE_LIMITS: "anonymous=100000/60s,user=100000/60s,write=100000/60s,admin=100000/60s",
           },
         },
       })),

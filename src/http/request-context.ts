@@ -14,8 +14,9 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const logger = createLogger({ requestId: c.var.requestId });
   c.set("logger", logger);
   try {
-    c.set("config", loadConfig(c.env as unknown as Record<string, unknown>));
-    c.set("services", createServices(c.env));
+    const config = loadConfig(c.env as unknown as Record<string, unknown>);
+    c.set("config", config);
+    c.set("services", createServices(c.env, config));
     await next();
   } finally {
     const status = c.res.status;

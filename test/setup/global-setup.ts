@@ -1,20 +1,36 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair } from "jose";
 import type { TestProject } from "vitest/node";
+import { startBridge } from "../../scripts/upstash-bridge.mjs";
 import "./provided-context";
+import { freePort, startRedisServer } from "./redis-server";
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 
 /**
- * Starts a stand-in identity provider: a real HTTP server publishing a JWKS with one RS256 key.
- * The worker under test fetches it exactly as it would fetch a production IdP's JWKS.
+ * Real infrastructure for the workerd tests, started once per run and stopped afterwards:
+ * - a stand-in identity provider publishing a JWKS with one RS256 key;
+ * - a private redis-server behind the Upstash REST bridge (what the worker's limiter talks to);
+ * - a second bridge that tests may stop and start through a small control server, to prove
+ *   fail-open/fail-closed when the limiter's backend disappears mid-test.
  */
 export default async function setup(project: TestProject) {
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
   const kid = "test-idp-key-1";
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: "RS256" };
-
-  const server: Server = createServer((req, res) => {
+  const idp = createServer((req, res) => {
     if (req.url === "/.well-known/jwks.json") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ keys: [publicJwk] }));
@@ -22,12 +38,43 @@ export default async function setup(project: TestProject) {
     }
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const idpPort = await listen(idp);
 
-  project.provide("jwksUrl", `http://127.0.0.1:${port}/.well-known/jwks.json`);
+  const redis = await startRedisServer();
+  const token = randomBytes(24).toString("base64url");
+  const bridge = await startBridge({ redisUrl: redis.url, token });
+
+  const pausablePort = await freePort();
+  let pausable: Awaited<ReturnType<typeof startBridge>> | undefined = await startBridge({
+    redisUrl: redis.url,
+    token,
+    port: pausablePort,
+  });
+  const control = createServer(async (req, res) => {
+    if (req.method === "POST" && req.url === "/bridge/stop") {
+      await pausable?.close();
+      pausable = undefined;
+    } else if (req.method === "POST" && req.url === "/bridge/start") {
+      pausable ??= await startBridge({ redisUrl: redis.url, token, port: pausablePort });
+    } else {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(204).end();
+  });
+  const controlPort = await listen(control);
+
+  project.provide("jwksUrl", `http://127.0.0.1:${idpPort}/.well-known/jwks.json`);
   project.provide("idpPrivateJwk", privateJwk);
   project.provide("idpPublicJwk", publicJwk);
+  project.provide("redisUrl", redis.url);
+  project.provide("upstashUrl", bridge.url);
+  project.provide("upstashToken", token);
+  project.provide("pausableUpstashUrl", `http://127.0.0.1:${pausablePort}`);
+  project.provide("bridgeControlUrl", `http://127.0.0.1:${controlPort}`);
 
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return async () => {
+    await Promise.all([close(idp), close(control), bridge.close(), pausable?.close()]);
+    await redis.stop();
+  };
 }

@@ -8,6 +8,14 @@ declare module "vitest" {
     idpPrivateJwk: Record<string, unknown>;
     /** Its public JWK, for the algorithm-confusion test. */
     idpPublicJwk: Record<string, unknown>;
+    /** The private redis-server (for the bridge's own tests). */
+    redisUrl: string;
+    /** The Upstash REST bridge in front of it, and its bearer token. */
+    upstashUrl: string;
+    upstashToken: string;
+    /** A second bridge that tests can stop/start via `bridgeControlUrl` (POST /bridge/stop|start). */
+    pausableUpstashUrl: string;
+    bridgeControlUrl: string;
   }
 }
 

@@ -1,0 +1,59 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import { Redis } from "@upstash/redis/cloudflare";
+import type { RateLimitDecision, RateLimiter, RateLimitTier, TierLimit } from "./rate-limiter";
+
+/** Connection and policy for the Upstash limiter. */
+export interface UpstashRateLimiterOptions {
+  url: string;
+  token: string;
+  tiers: Record<RateLimitTier, TierLimit>;
+  /** After this many ms without an answer the request is let through (reason "timeout"). */
+  timeoutMs: number;
+}
+
+/**
+ * Sliding-window limits shared by every edge location, kept in Upstash Redis over HTTP.
+ * Build one per isolate: each tier's Ratelimit keeps an ephemeral cache of identities already
+ * blocked, which answers repeat offenders without a Redis round trip.
+ */
+export class UpstashRateLimiter implements RateLimiter {
+  readonly backend = "upstash";
+  private readonly limiters: Record<RateLimitTier, Ratelimit>;
+
+  constructor(options: UpstashRateLimiterOptions) {
+    // One quick retry only: the limiter's own timeout decides when to give up and fail open.
+    const redis = new Redis({
+      url: options.url,
+      token: options.token,
+      retry: { retries: 1, backoff: () => 50 },
+      enableTelemetry: false,
+    });
+    const build = (tier: RateLimitTier) =>
+      new Ratelimit({
+        redis,
+        limiter: Ratelimit.slidingWindow(options.tiers[tier].limit, `${options.tiers[tier].windowSeconds} s`),
+        prefix: `ratelimit:${tier}`,
+        ephemeralCache: new Map(),
+        timeout: options.timeoutMs,
+        analytics: false,
+      });
+    this.limiters = { anonymous: build("anonymous"), user: build("user"), write: build("write"), admin: build("admin") };
+  }
+
+  async limit(tier: RateLimitTier, identity: string): Promise<RateLimitDecision> {
+    try {
+      const r = await this.limiters[tier].limit(identity);
+      return {
+        allowed: r.success,
+        limit: r.limit,
+        remaining: Math.max(0, r.remaining),
+        resetAt: r.reset,
+        pending: r.pending,
+        ...(r.reason === "timeout" ? { degraded: "timeout" as const } : {}),
+      };
+    } catch (failure) {
+      // Unreachable or erroring Redis: same policy as a timeout, the caller decides open/closed.
+      return { allowed: true, limit: 0, remaining: 0, resetAt: Date.now(), degraded: "error", failure };
+    }
+  }
+}
