@@ -5,32 +5,49 @@ import { TEST_JWT_SECRET } from "./setup/test-secrets.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+// Two projects: the worker's tests run inside workerd; tests of Node-side tooling (the Upstash
+// bridge) run in Node against their own redis-server.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(root, "migrations"));
   return {
     root,
-    plugins: [
-      cloudflareTest(({ inject }) => ({
-        wrangler: { configPath: path.join(root, "wrangler.toml") },
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            JWT_SECRET: TEST_JWT_SECRET,
-            JWKS_URL: inject<string>("jwksUrl"),
-            UPSTASH_REDIS_REST_URL: inject<string>("upstashUrl"),
-            UPSTASH_REDIS_REST_TOKEN: inject<string>("upstashToken"),
-            // Generous so unrelated tests never trip them; rate-limit tests set their own.
-            RATE_LIMITS: "anonymous=100000/60s,user=100000/60s,write=100000/60s,admin=100000/60s",
-          },
-        },
-      })),
-    ],
     test: {
-      include: ["test/**/*.test.ts"],
-      globalSetup: ["test/setup/global-setup.ts"],
-      setupFiles: ["test/setup/apply-migrations.ts"],
       // Access-log lines are asserted where they matter; elsewhere they only bury failures.
       onConsoleLog: (log: string) => !log.includes('"msg":"request"'),
+      projects: [
+        {
+          plugins: [
+            cloudflareTest(({ inject }) => ({
+              wrangler: { configPath: path.join(root, "wrangler.toml") },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  JWT_SECRET: TEST_JWT_SECRET,
+                  JWKS_URL: inject<string>("jwksUrl"),
+                  UPSTASH_REDIS_REST_URL: inject<string>("upstashUrl"),
+                  UPSTASH_REDIS_REST_TOKEN: inject<string>("upstashToken"),
+                  // Generous so unrelated tests never trip them; rate-limit tests set their own.
+                  RATE_LIMITS: "anonymous=100000/60s,user=100000/60s,write=100000/60s,admin=100000/60s",
+                },
+              },
+            })),
+          ],
+          test: {
+            name: "workers",
+            include: ["test/**/*.test.ts"],
+            exclude: ["test/node/**"],
+            globalSetup: ["test/setup/global-setup.ts"],
+            setupFiles: ["test/setup/apply-migrations.ts"],
+          },
+        },
+        {
+          test: {
+            name: "node",
+            environment: "node",
+            include: ["test/node/**/*.test.ts"],
+          },
+        },
+      ],
     },
   };
 });

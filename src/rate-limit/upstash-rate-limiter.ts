@@ -27,6 +27,8 @@ export class UpstashRateLimiter implements RateLimiter {
       token: options.token,
       retry: { retries: 1, backoff: () => 50 },
       enableTelemetry: false,
+      // Each limit() is one EVALSHA; batching across requests would only couple their failures.
+      enableAutoPipelining: false,
     });
     const build = (tier: RateLimitTier) =>
       new Ratelimit({

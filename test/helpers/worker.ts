@@ -8,9 +8,21 @@ import worker from "../../src/index";
  */
 export async function fetchWith(overrides: Partial<Env>, path: string, init?: RequestInit) {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`https://api.test${path}`, init), { ...env, ...overrides }, ctx);
+  const res = await worker.fetch(new Request(`https://api.test${path}`, init), envWith(overrides), ctx);
   await waitOnExecutionContext(ctx);
   return res;
+}
+
+// One merged env per overrides object: like a real isolate's env, it stays the same object across
+// requests, so per-isolate state keyed on it (config, rate limiter) lives as long as the test's env.
+const merged = new WeakMap<object, Env>();
+function envWith(overrides: Partial<Env>): Env {
+  let e = merged.get(overrides);
+  if (!e) {
+    e = { ...env, ...overrides };
+    merged.set(overrides, e);
+  }
+  return e;
 }
 
 /** A D1 binding that counts the statements it is asked to run, single or batched. */
