@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RATE_LIMIT_TIERS, type RateLimitTier, type TierLimit } from "./rate-limit/rate-limiter";
 
 const optionalString = z

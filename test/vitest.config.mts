@@ -12,6 +12,7 @@ export default defineConfig(async () => {
   return {
     root,
     test: {
+      reporters: ["default", "./test/reporters/summary-line.ts"],
       // Access-log lines are asserted where they matter; elsewhere they only bury failures.
       onConsoleLog: (log: string) => !log.includes('"msg":"request"'),
       projects: [

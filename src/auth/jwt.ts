@@ -6,7 +6,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import { z } from "zod";
+import * as z from "zod";
 import type { Config } from "../config";
 import { ROLES } from "../db/schema";
 import type { Principal } from "./principal";
