@@ -37,9 +37,9 @@ export function createApp() {
   app.use("*", (c, next) =>
     cors({
       origin: c.var.config.corsOrigins,
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark"],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "Location", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
+      exposeHeaders: ["X-Request-Id", "X-D1-Bookmark", "Location", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
       maxAge: 600,
     })(c, next),
   );

@@ -1,6 +1,7 @@
 import type { Config } from "./config";
 import { createDatabase } from "./db/client";
 import { createLogger } from "./http/logger";
+import { CursorCodec } from "./markets/cursor";
 import { D1MarketRepository } from "./markets/d1-market.repository";
 import { MarketService } from "./markets/market.service";
 import { MemoryRateLimiter } from "./rate-limit/memory-rate-limiter";
@@ -39,13 +40,13 @@ function rateLimiterFor(config: Config): RateLimiter {
  * The composition root: the one place that decides which adapter serves each port, from the
  * configuration and the bindings that exist. Per-request objects here are cheap wrappers.
  */
-export function createServices(env: Env, config: Config): Services {
-  const db = createDatabase(env.DB);
+export function createServices(config: Config, d1: D1DatabaseSession): Services {
+  const db = createDatabase(d1);
   return {
-    markets: new MarketService(new D1MarketRepository(db)),
+    markets: new MarketService(new D1MarketRepository(db), new CursorCodec(config.jwt.secret)),
     rateLimiter: rateLimiterFor(config),
     pingDatabase: async () => {
-      await env.DB.prepare("SELECT 1").first();
+      await d1.prepare("SELECT 1").first();
     },
   };
 }

@@ -4,5 +4,9 @@ import * as schema from "./schema";
 /** Drizzle over a D1 binding (or a D1 session, which has the same query surface). */
 export type Database = DrizzleD1Database<typeof schema>;
 
-/** Wraps a D1 binding; cheap enough to do per request. */
-export const createDatabase = (d1: D1Database): Database => drizzle(d1, { schema });
+/**
+ * Wraps a D1 binding or session; cheap enough to do per request. Drizzle only calls prepare()
+ * and batch(), which a Sessions API session provides, so reads and writes follow its bookmark.
+ */
+export const createDatabase = (d1: D1Database | D1DatabaseSession): Database =>
+  drizzle(d1 as D1Database, { schema });

@@ -1,11 +1,12 @@
 import { createMiddleware } from "hono/factory";
 import { loadConfig } from "../config";
+import { BOOKMARK_HEADER, openSession } from "../db/session";
 import type { AppEnv } from "../env";
 import { createServices } from "../services";
 import { createLogger } from "./logger";
 
 /**
- * Gives the request its logger, config and services, and writes the one access-log line
+ * Gives the request its logger, config, D1 session and services, and writes the one access-log line
  * (ts, level, requestId, method, path, status, durationMs) when the response is ready.
  * Runs right after Hono's requestId middleware so every later failure carries the id.
  */
@@ -16,8 +17,16 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   try {
     const config = loadConfig(c.env as unknown as Record<string, unknown>);
     c.set("config", config);
-    c.set("services", createServices(c.env, config));
-    await next();
+    const writes = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+    const session = openSession(c.env.DB, c.req.header(BOOKMARK_HEADER), writes);
+    c.set("services", createServices(config, session));
+    try {
+      await next();
+    } finally {
+      // The latest bookmark, also on errors: a client that wrote then failed still reads its write.
+      const bookmark = session.getBookmark();
+      if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
+    }
   } finally {
     const status = c.res.status;
     logger.log(status >= 500 ? "error" : status >= 400 ? "warn" : "info", "request", {

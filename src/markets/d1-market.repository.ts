@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { markets, users } from "../db/schema";
@@ -42,13 +42,21 @@ export class D1MarketRepository implements MarketRepository {
 
   async list(q: MarketListQuery): Promise<MarketPage> {
     const dir = q.order === "asc" ? asc : desc;
-    const where: SQL | undefined = q.status ? eq(markets.status, q.status) : undefined;
+    const column = SORT_COLUMNS[q.sort];
+    // A row-value comparison on (sort column, id) is what lets SQLite seek straight into the
+    // (status?, column, id) index: a deep page reads only its own rows.
+    const after = q.after
+      ? q.order === "asc"
+        ? sql`(${column}, ${markets.id}) > (${q.after.value}, ${q.after.id})`
+        : sql`(${column}, ${markets.id}) < (${q.after.value}, ${q.after.id})`
+      : undefined;
+    const where: SQL | undefined = and(q.status ? eq(markets.status, q.status) : undefined, after);
     const rows = await this.db
       .select(summaryColumns)
       .from(markets)
       .innerJoin(users, eq(users.id, markets.creatorId))
       .where(where)
-      .orderBy(dir(SORT_COLUMNS[q.sort]), dir(markets.id))
+      .orderBy(dir(column), dir(markets.id))
       .limit(q.limit + 1)
       .offset(q.offset);
     return { items: rows.slice(0, q.limit).map(toSummary), hasMore: rows.length > q.limit };

@@ -36,6 +36,8 @@ export interface MarketListQuery {
   order: "asc" | "desc";
   limit: number;
   offset: number;
+  /** Keyset pagination: rows strictly after this (sort value, id) in the listing's order. */
+  after?: { value: string | number; id: string };
 }
 
 /** A page of markets; `hasMore` comes from reading one row past the page. */

@@ -10,7 +10,12 @@ export const marketRouter = createRouter()
     const query = c.req.valid("query");
     const page = await c.var.services.markets.list(query);
     return c.json(
-      ok(page.items.map(presentSummary), { limit: query.limit, offset: query.offset, hasMore: page.hasMore }),
+      ok(page.items.map(presentSummary), {
+        limit: query.limit,
+        offset: query.offset,
+        hasMore: page.hasMore,
+        nextCursor: page.nextCursor,
+      }),
       200,
     );
   })

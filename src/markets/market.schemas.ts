@@ -27,7 +27,14 @@ export const MarketListQuerySchema = z.strictObject({
     .min(0)
     .max(MAX_OFFSET)
     .default(0)
-    .openapi({ description: `Rows to skip (at most ${MAX_OFFSET}); deep offsets read every skipped row` }),
+    .openapi({
+      description: `Rows to skip (at most ${MAX_OFFSET}). Slower path: D1 reads every skipped row; prefer cursor.`,
+    }),
+  cursor: z
+    .string()
+    .max(512)
+    .optional()
+    .openapi({ description: "meta.nextCursor of the previous page (same sort, order and status)" }),
 });
 
 const name = z.string().trim().min(3).max(200).openapi({ example: "Will it rain in Lisbon on 1 May?" });
@@ -65,7 +72,12 @@ export const MarketSummarySchema = z
 export const MarketSchema = MarketSummarySchema.extend({ description: z.string() }).openapi("Market");
 
 export const PageMetaSchema = z
-  .object({ limit: z.number().int(), offset: z.number().int(), hasMore: z.boolean() })
+  .object({
+    limit: z.number().int(),
+    offset: z.number().int(),
+    hasMore: z.boolean(),
+    nextCursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last" }),
+  })
   .openapi("PageMeta");
 
 /** Domain timestamps are epoch ms; the API speaks ISO 8601. */

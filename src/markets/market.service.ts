@@ -1,7 +1,8 @@
 import { canModerate } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
 import { ApiError, notFound } from "../http/errors";
-import type { Market, MarketChanges, MarketListQuery, MarketPage } from "./market.model";
+import type { CursorCodec, Keyset } from "./cursor";
+import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
 import type { MarketRepository } from "./market.repository";
 
 /** Input for a new market. */
@@ -10,16 +11,40 @@ export interface CreateMarketInput {
   description: string;
 }
 
+/** A list request as the API receives it: offset paging or an opaque cursor. */
+export type MarketListRequest = Omit<MarketListQuery, "after"> & { cursor?: string };
+
+/** A page plus the cursor of the next one (null on the last page). */
+export interface MarketListResult extends MarketPage {
+  nextCursor: string | null;
+}
+
+const keysetOf = (m: MarketSummary, sort: MarketListQuery["sort"]): Keyset => ({
+  value: sort === "volume" ? m.volume : sort === "name" ? m.name : m.createdAt,
+  id: m.id,
+});
+
 /** Business rules for markets: who may change what, and which changes are allowed. */
 export class MarketService {
   constructor(
     private readonly markets: MarketRepository,
+    private readonly cursors: CursorCodec,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
 
-  list(query: MarketListQuery): Promise<MarketPage> {
-    return this.markets.list(query);
+  async list({ cursor, ...query }: MarketListRequest): Promise<MarketListResult> {
+    const scope = { sort: query.sort, order: query.order, status: query.status };
+    if (cursor !== undefined && query.offset > 0) {
+      throw new ApiError(400, "validation_failed", "Use either cursor or offset, not both", [
+        { location: "query", path: "offset", message: "not allowed together with cursor" },
+      ]);
+    }
+    const after = cursor === undefined ? undefined : await this.cursors.decode(scope, cursor);
+    const page = await this.markets.list({ ...query, ...(after ? { after } : {}) });
+    const last = page.items.at(-1);
+    const nextCursor = page.hasMore && last ? await this.cursors.encode(scope, keysetOf(last, query.sort)) : null;
+    return { ...page, nextCursor };
   }
 
   async get(id: string): Promise<Market> {

@@ -25,22 +25,37 @@ function envWith(overrides: Partial<Env>): Env {
   return e;
 }
 
-/** A D1 binding that counts the statements it is asked to run, single or batched. */
+/**
+ * A D1 binding that records the statements it is asked to run (single or batched), including
+ * through sessions opened on it, with their bound parameters.
+ */
 export function countingD1(inner: D1Database) {
-  const counter = { statements: 0 };
-  const db = new Proxy(inner, {
-    get(target, prop, receiver) {
-      if (prop === "prepare") {
-        return (sql: string) => {
-          counter.statements++;
-          return target.prepare(sql);
-        };
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { db, counter };
+  const counter = { statements: 0, queries: [] as { sql: string; params: unknown[] }[] };
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        if (prop === "prepare") {
+          return (sql: string) => {
+            counter.statements++;
+            const query = { sql, params: [] as unknown[] };
+            counter.queries.push(query);
+            const stmt = (t as unknown as D1Database).prepare(sql);
+            const bind = stmt.bind.bind(stmt);
+            stmt.bind = (...params: unknown[]) => {
+              query.params = params;
+              return bind(...params);
+            };
+            return stmt;
+          };
+        }
+        if (prop === "withSession") {
+          return (arg?: string) => wrap((t as unknown as D1Database).withSession(arg));
+        }
+        const value = Reflect.get(t, prop, receiver);
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  return { db: wrap(inner), counter };
 }
 
 /** A D1 binding whose every statement fails with a message that contains SQL, as real D1 errors do. */
@@ -53,4 +68,7 @@ export const brokenD1 = (): D1Database =>
     },
     batch: () => Promise.reject(new Error("D1_ERROR: SELECT secret FROM internals")),
     exec: () => Promise.reject(new Error("D1_ERROR")),
+    withSession() {
+      return { ...this, getBookmark: () => null };
+    },
   }) as unknown as D1Database;

@@ -33,6 +33,6 @@ describe("GET /openapi.json", () => {
     expect(Object.keys(post.responses).sort()).toEqual(["201", "400", "401", "403", "413", "415"]);
     expect(post.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/ErrorEnvelope");
     const list = (json as any).paths["/api/markets"].get;
-    expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["limit", "offset", "order", "sort", "status"]);
+    expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["cursor", "limit", "offset", "order", "sort", "status"]);
   });
 });

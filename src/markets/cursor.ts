@@ -1,0 +1,82 @@
+import { ApiError } from "../http/errors";
+import type { MarketSort } from "./market.model";
+
+/** Position after the last row of a page: its sort value and id. */
+export interface Keyset {
+  value: string | number;
+  id: string;
+}
+
+/** What a cursor is valid for: a cursor from another listing must not be replayed here. */
+export interface CursorScope {
+  sort: MarketSort;
+  order: "asc" | "desc";
+  status?: string;
+}
+
+const enc = new TextEncoder();
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const fromB64url = (text: string) =>
+  Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+
+const scopeKey = (s: CursorScope) => `${s.sort}:${s.order}:${s.status ?? "*"}`;
+const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+/**
+ * Opaque, signed keyset cursors. The HMAC (keyed from the deployment secret, with its own
+ * domain-separation prefix) makes a tampered cursor detectable, and the scope inside makes a
+ * cursor from another sort/order/filter a 400 instead of a silently wrong page.
+ */
+export class CursorCodec {
+  constructor(private readonly secret: Uint8Array) {}
+
+  async encode(scope: CursorScope, keyset: Keyset): Promise<string> {
+    const body = enc.encode(JSON.stringify({ s: scopeKey(scope), v: keyset.value, i: keyset.id }));
+    return `${b64url(body)}.${b64url(await this.sign(body))}`;
+  }
+
+  /** The keyset inside `cursor`, or a 400 when it is malformed, tampered with or foreign. */
+  async decode(scope: CursorScope, cursor: string): Promise<Keyset> {
+    const [bodyPart, sigPart, extra] = cursor.split(".");
+    let parsed: { s?: unknown; v?: unknown; i?: unknown };
+    try {
+      if (!bodyPart || !sigPart || extra !== undefined) throw new Error("shape");
+      const body = fromB64url(bodyPart);
+      const key = await this.key();
+      const ok = await crypto.subtle.verify("HMAC", key, fromB64url(sigPart), prefixed(body));
+      if (!ok) throw new Error("signature");
+      parsed = JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      throw invalidCursor("is not a cursor issued by this API");
+    }
+    if (parsed.s !== scopeKey(scope)) throw invalidCursor("belongs to a listing with another sort, order or status");
+    const valueOk = typeof parsed.v === (scope.sort === "name" ? "string" : "number");
+    if (!valueOk || typeof parsed.i !== "string") throw invalidCursor("is not a cursor issued by this API");
+    return { value: parsed.v as string | number, id: parsed.i };
+  }
+
+  private async sign(body: Uint8Array): Promise<Uint8Array> {
+    return new Uint8Array(await crypto.subtle.sign("HMAC", await this.key(), prefixed(body)));
+  }
+
+  private key(): Promise<CryptoKey> {
+    let key = keys.get(this.secret);
+    if (!key) {
+      key = crypto.subtle.importKey("raw", this.secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+      keys.set(this.secret, key);
+    }
+    return key;
+  }
+}
+
+const prefixed = (body: Uint8Array) => {
+  const prefix = enc.encode("markets-api/cursor/v1\n");
+  const out = new Uint8Array(prefix.length + body.length);
+  out.set(prefix);
+  out.set(body, prefix.length);
+  return out;
+};
+
+const invalidCursor = (why: string) =>
+  new ApiError(400, "validation_failed", `The cursor ${why}`, [{ location: "query", path: "cursor", message: why }]);
