@@ -12,6 +12,7 @@ import { ApiError } from "./http/errors";
 import { notFoundOrMethodNotAllowed } from "./http/not-found";
 import { requestContext } from "./http/request-context";
 import { marketRouter } from "./markets/market.router";
+import { positionRouter } from "./positions/position.router";
 import { rateLimit } from "./rate-limit/middleware";
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -55,7 +56,7 @@ export function createApp() {
   app.use("*", authenticate);
   app.use("/api/*", rateLimit);
 
-  const routes = app.route("/", healthRouter).route("/", marketRouter);
+  const routes = app.route("/", healthRouter).route("/", marketRouter).route("/", positionRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,7 +1,9 @@
 import type { Config } from "./config";
 import { createDatabase } from "./db/client";
 import { createLogger } from "./http/logger";
-import { CursorCodec } from "./markets/cursor";
+import { CursorCodec } from "./pagination/cursor";
+import { D1PositionRepository } from "./positions/d1-position.repository";
+import { PositionService } from "./positions/position.service";
 import { D1MarketRepository } from "./markets/d1-market.repository";
 import { MarketService } from "./markets/market.service";
 import { MemoryRateLimiter } from "./rate-limit/memory-rate-limiter";
@@ -11,6 +13,7 @@ import { UpstashRateLimiter } from "./rate-limit/upstash-rate-limiter";
 /** Everything handlers call into. */
 export interface Services {
   markets: MarketService;
+  positions: PositionService;
   rateLimiter: RateLimiter;
   /** Cheapest possible round trip to D1, for health checks. */
   pingDatabase(): Promise<void>;
@@ -42,8 +45,11 @@ function rateLimiterFor(config: Config): RateLimiter {
  */
 export function createServices(config: Config, d1: D1DatabaseSession): Services {
   const db = createDatabase(d1);
+  const cursors = new CursorCodec(config.jwt.secret);
+  const marketRepository = new D1MarketRepository(db);
   return {
-    markets: new MarketService(new D1MarketRepository(db), new CursorCodec(config.jwt.secret)),
+    markets: new MarketService(marketRepository, cursors),
+    positions: new PositionService(new D1PositionRepository(db), marketRepository, cursors),
     rateLimiter: rateLimiterFor(config),
     pingDatabase: async () => {
       await d1.prepare("SELECT 1").first();

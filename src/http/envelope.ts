@@ -41,7 +41,7 @@ const ERROR_DESCRIPTIONS = {
   401: "Missing or invalid bearer token (unauthorized)",
   403: "Authenticated but not allowed (forbidden)",
   404: "No such resource (not_found)",
-  409: "The request conflicts with the resource's state (conflict)",
+  409: "The request conflicts with the resource's state (conflict, market_not_active)",
   413: "Body larger than allowed (payload_too_large)",
   415: "Body is not application/json (unsupported_media_type)",
   503: "A dependency is unavailable (service_unavailable)",

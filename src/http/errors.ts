@@ -9,6 +9,7 @@ export type ErrorCode =
   | "not_found"
   | "method_not_allowed"
   | "conflict"
+  | "market_not_active"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
-import { markets, users } from "../db/schema";
+import { markets, positions, users } from "../db/schema";
+import type { NewPosition } from "../positions/position.repository";
 import { upsertUserStatement } from "../users/user.repository";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
 import type { MarketRepository, NewMarket } from "./market.repository";
@@ -67,19 +68,30 @@ export class D1MarketRepository implements MarketRepository {
     return row ? toMarket(row) : null;
   }
 
-  async create(actor: Principal, m: NewMarket): Promise<Market> {
-    const [, , [row]] = await this.db.batch([
-      upsertUserStatement(this.db, actor),
-      this.db.insert(markets).values({
-        id: m.id,
-        name: m.name,
-        description: m.description,
-        creatorId: actor.id,
-        createdAt: m.createdAt,
-        updatedAt: m.createdAt,
-      }),
-      this.selectDetail(m.id),
-    ]);
+  async create(actor: Principal, m: NewMarket, initial?: NewPosition): Promise<Market> {
+    const insertMarket = this.db.insert(markets).values({
+      id: m.id,
+      name: m.name,
+      description: m.description,
+      volume: initial?.amount ?? 0,
+      creatorId: actor.id,
+      createdAt: m.createdAt,
+      updatedAt: m.createdAt,
+    });
+    const upsertUser = upsertUserStatement(this.db, actor);
+    const select = this.selectDetail(m.id);
+    // One batch, one transaction: the market never exists without its initial position or volume.
+    const rows = initial
+      ? (
+          await this.db.batch([
+            upsertUser,
+            insertMarket,
+            this.db.insert(positions).values({ ...initial, marketId: m.id, userId: actor.id }),
+            select,
+          ])
+        )[3]
+      : (await this.db.batch([upsertUser, insertMarket, select]))[2];
+    const [row] = rows;
     if (!row) throw new Error(`market ${m.id} missing right after insert`);
     return toMarket(row);
   }

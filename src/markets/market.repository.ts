@@ -1,4 +1,5 @@
 import type { Principal } from "../auth/principal";
+import type { NewPosition } from "../positions/position.repository";
 import type { Market, MarketChanges, MarketListQuery, MarketPage } from "./market.model";
 
 /** Data to insert for a new market. */
@@ -16,7 +17,8 @@ export interface NewMarket {
 export interface MarketRepository {
   list(query: MarketListQuery): Promise<MarketPage>;
   findById(id: string): Promise<Market | null>;
-  create(actor: Principal, market: NewMarket): Promise<Market>;
+  /** Creates the market, and the creator's first position in the same transaction when given. */
+  create(actor: Principal, market: NewMarket, initialPosition?: NewPosition): Promise<Market>;
   /** Applies `changes`; null when the market no longer exists. */
   update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<Market | null>;
   /** True when a market was deleted. */

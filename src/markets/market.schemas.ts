@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES } from "../db/schema";
+import { PositionInputSchema } from "../positions/position.schemas";
 import { MARKET_SORTS } from "./market.model";
 
 /** Largest page a client may ask for. */
@@ -43,7 +44,13 @@ const status = z.enum(MARKET_STATUSES);
 
 // Strict objects: unknown keys (id, volume, creatorId, createdAt, ...) are rejected, not ignored.
 export const CreateMarketSchema = z
-  .strictObject({ name, description: description.default("") })
+  .strictObject({
+    name,
+    description: description.default(""),
+    initialPosition: PositionInputSchema.optional().openapi({
+      description: "The creator's own first position, written in the same transaction as the market",
+    }),
+  })
   .openapi("CreateMarket");
 
 export const ReplaceMarketSchema = z

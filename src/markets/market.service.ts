@@ -1,14 +1,16 @@
 import { canModerate } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
 import { ApiError, notFound } from "../http/errors";
-import type { CursorCodec, Keyset } from "./cursor";
+import type { CursorCodec, Keyset } from "../pagination/cursor";
+import type { PositionInput } from "../positions/position.model";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
 import type { MarketRepository } from "./market.repository";
 
-/** Input for a new market. */
+/** Input for a new market, optionally with the creator's first position. */
 export interface CreateMarketInput {
   name: string;
   description: string;
+  initialPosition?: PositionInput | undefined;
 }
 
 /** A list request as the API receives it: offset paging or an opaque cursor. */
@@ -34,7 +36,10 @@ export class MarketService {
   ) {}
 
   async list({ cursor, ...query }: MarketListRequest): Promise<MarketListResult> {
-    const scope = { sort: query.sort, order: query.order, status: query.status };
+    const scope = {
+      key: `markets:${query.sort}:${query.order}:${query.status ?? "*"}`,
+      value: query.sort === "name" ? ("string" as const) : ("number" as const),
+    };
     if (cursor !== undefined && query.offset > 0) {
       throw new ApiError(400, "validation_failed", "Use either cursor or offset, not both", [
         { location: "query", path: "offset", message: "not allowed together with cursor" },
@@ -51,8 +56,10 @@ export class MarketService {
     return (await this.markets.findById(id)) ?? throwNotFound();
   }
 
-  create(actor: Principal, input: CreateMarketInput): Promise<Market> {
-    return this.markets.create(actor, { id: this.newId(), ...input, createdAt: this.now() });
+  create(actor: Principal, { initialPosition, ...input }: CreateMarketInput): Promise<Market> {
+    const createdAt = this.now();
+    const position = initialPosition && { ...initialPosition, id: this.newId(), createdAt };
+    return this.markets.create(actor, { id: this.newId(), ...input, createdAt }, position);
   }
 
   /** Applies `changes` if the actor created the market or moderates; resolved markets are final. */

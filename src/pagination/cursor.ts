@@ -1,5 +1,4 @@
 import { ApiError } from "../http/errors";
-import type { MarketSort } from "./market.model";
 
 /** Position after the last row of a page: its sort value and id. */
 export interface Keyset {
@@ -7,11 +6,13 @@ export interface Keyset {
   id: string;
 }
 
-/** What a cursor is valid for: a cursor from another listing must not be replayed here. */
+/**
+ * What a cursor is valid for (e.g. `markets:volume:desc:active`): a cursor from another listing
+ * must not be replayed here. `value` says which type the keyset's sort value has.
+ */
 export interface CursorScope {
-  sort: MarketSort;
-  order: "asc" | "desc";
-  status?: string;
+  key: string;
+  value: "string" | "number";
 }
 
 const enc = new TextEncoder();
@@ -20,7 +21,6 @@ const b64url = (bytes: Uint8Array) =>
 const fromB64url = (text: string) =>
   Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
-const scopeKey = (s: CursorScope) => `${s.sort}:${s.order}:${s.status ?? "*"}`;
 const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
 /**
@@ -32,7 +32,7 @@ export class CursorCodec {
   constructor(private readonly secret: Uint8Array) {}
 
   async encode(scope: CursorScope, keyset: Keyset): Promise<string> {
-    const body = enc.encode(JSON.stringify({ s: scopeKey(scope), v: keyset.value, i: keyset.id }));
+    const body = enc.encode(JSON.stringify({ s: scope.key, v: keyset.value, i: keyset.id }));
     return `${b64url(body)}.${b64url(await this.sign(body))}`;
   }
 
@@ -50,8 +50,8 @@ export class CursorCodec {
     } catch {
       throw invalidCursor("is not a cursor issued by this API");
     }
-    if (parsed.s !== scopeKey(scope)) throw invalidCursor("belongs to a listing with another sort, order or status");
-    const valueOk = typeof parsed.v === (scope.sort === "name" ? "string" : "number");
+    if (parsed.s !== scope.key) throw invalidCursor("belongs to another listing (sort, order or filter)");
+    const valueOk = typeof parsed.v === scope.value;
     if (!valueOk || typeof parsed.i !== "string") throw invalidCursor("is not a cursor issued by this API");
     return { value: parsed.v as string | number, id: parsed.i };
   }

@@ -1,0 +1,104 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Principal } from "../auth/principal";
+import type { Database } from "../db/client";
+import { markets, positions, users } from "../db/schema";
+import { upsertUserStatement } from "../users/user.repository";
+import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
+import type { NewPosition, PositionRepository } from "./position.repository";
+
+const after = (q: PositionPageQuery) =>
+  q.after ? sql`(${positions.createdAt}, ${positions.id}) < (${q.after.value}, ${q.after.id})` : undefined;
+
+const page = <T>(rows: T[], limit: number): Page<T> => ({ items: rows.slice(0, limit), hasMore: rows.length > limit });
+
+/** PositionRepository over D1 through Drizzle. */
+export class D1PositionRepository implements PositionRepository {
+  constructor(private readonly db: Database) {}
+
+  async place(actor: Principal, marketId: string, p: NewPosition) {
+    // One db.batch is one D1 transaction: the position and the volume change land together or not
+    // at all. Both statements re-check `status = 'active'` so a market closed meanwhile refuses both.
+    const [, inserted, , [market]] = await this.db.batch([
+      upsertUserStatement(this.db, actor),
+      this.db.insert(positions).select(
+        this.db
+          .select({
+            id: sql<string>`${p.id}`.as("id"),
+            marketId: markets.id,
+            userId: sql<string>`${actor.id}`.as("user_id"),
+            side: sql<string>`${p.side}`.as("side"),
+            amount: sql<number>`${p.amount}`.as("amount"),
+            createdAt: sql<number>`${p.createdAt}`.as("created_at"),
+          })
+          .from(markets)
+          .where(and(eq(markets.id, marketId), eq(markets.status, "active"))),
+      ),
+      this.db
+        .update(markets)
+        .set({ volume: sql`${markets.volume} + ${p.amount}`, updatedAt: p.createdAt })
+        .where(and(eq(markets.id, marketId), eq(markets.status, "active"))),
+      this.db.select({ volume: markets.volume }).from(markets).where(eq(markets.id, marketId)),
+    ]);
+    if (inserted.meta.changes === 0 || !market) return null;
+    const position: Position = {
+      id: p.id,
+      marketId,
+      user: { id: actor.id, displayName: actor.displayName },
+      side: p.side,
+      amount: p.amount,
+      createdAt: p.createdAt,
+    };
+    return { position, volume: market.volume };
+  }
+
+  async listByMarket(marketId: string, q: PositionPageQuery): Promise<Page<Position> | null> {
+    const [exists, rows] = await this.db.batch([
+      this.db.select({ id: markets.id }).from(markets).where(eq(markets.id, marketId)),
+      this.db
+        .select({
+          id: positions.id,
+          marketId: positions.marketId,
+          userId: positions.userId,
+          displayName: users.displayName,
+          side: positions.side,
+          amount: positions.amount,
+          createdAt: positions.createdAt,
+        })
+        .from(positions)
+        .innerJoin(users, eq(users.id, positions.userId))
+        .where(and(eq(positions.marketId, marketId), after(q)))
+        .orderBy(desc(positions.createdAt), desc(positions.id))
+        .limit(q.limit + 1),
+    ]);
+    if (exists.length === 0) return null;
+    return page(
+      rows.map(({ userId, displayName, ...r }) => ({ ...r, user: { id: userId, displayName } })),
+      q.limit,
+    );
+  }
+
+  async listByUser(userId: string, q: PositionPageQuery): Promise<Page<MyPosition>> {
+    const rows = await this.db
+      .select({
+        id: positions.id,
+        side: positions.side,
+        amount: positions.amount,
+        createdAt: positions.createdAt,
+        marketId: markets.id,
+        marketName: markets.name,
+        marketStatus: markets.status,
+      })
+      .from(positions)
+      .innerJoin(markets, eq(markets.id, positions.marketId))
+      .where(and(eq(positions.userId, userId), after(q)))
+      .orderBy(desc(positions.createdAt), desc(positions.id))
+      .limit(q.limit + 1);
+    return page(
+      rows.map(({ marketId, marketName, marketStatus, ...r }) => ({
+        ...r,
+        market: { id: marketId, name: marketName, status: marketStatus },
+      })),
+      q.limit,
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import type { POSITION_SIDES } from "../db/schema";
+import type { CreatorRef, MarketStatus } from "../markets/market.model";
+
+/** Which outcome a position backs. */
+export type PositionSide = (typeof POSITION_SIDES)[number];
+
+/** What a caller stakes: `amount` in the smallest currency unit (an integer). */
+export interface PositionInput {
+  side: PositionSide;
+  amount: number;
+}
+
+/** A position as a market's position list shows it. */
+export interface Position {
+  id: string;
+  marketId: string;
+  user: CreatorRef;
+  side: PositionSide;
+  amount: number;
+  createdAt: number;
+}
+
+/** A position in the caller's own list, with the market it is on. */
+export interface MyPosition {
+  id: string;
+  side: PositionSide;
+  amount: number;
+  createdAt: number;
+  market: { id: string; name: string; status: MarketStatus };
+}
+
+/** Newest-first page request; `after` is the (createdAt, id) of the previous page's last row. */
+export interface PositionPageQuery {
+  limit: number;
+  after?: { value: number; id: string };
+}
+
+/** A page of rows and whether more exist. */
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+}

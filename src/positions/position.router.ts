@@ -1,0 +1,32 @@
+import { principalWith } from "../auth/middleware";
+import { ok } from "../http/envelope";
+import { createRouter } from "../http/router";
+import * as routes from "./position.routes";
+import { presentPosition } from "./position.schemas";
+
+/** Position endpoints. */
+export const positionRouter = createRouter()
+  .openapi(routes.placePosition, async (c) => {
+    const actor = principalWith(c.var.principal, "write");
+    const marketId = c.req.valid("param").id;
+    const { position, volume } = await c.var.services.positions.place(actor, marketId, c.req.valid("json"));
+    return c.json(ok({ ...presentPosition(position), market: { id: marketId, volume } }), 201);
+  })
+  .openapi(routes.listMarketPositions, async (c) => {
+    const query = c.req.valid("query");
+    const page = await c.var.services.positions.listForMarket(c.req.valid("param").id, query);
+    return c.json(
+      ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor }),
+      200,
+    );
+  })
+  .openapi(routes.listMyPositions, async (c) => {
+    const actor = principalWith(c.var.principal, "read");
+    const query = c.req.valid("query");
+    const page = await c.var.services.positions.listForUser(actor.id, query);
+    c.header("Cache-Control", "private, no-store");
+    return c.json(
+      ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor }),
+      200,
+    );
+  });

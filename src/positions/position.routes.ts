@@ -1,0 +1,63 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requirePermission } from "../auth/middleware";
+import { errorResponses, successSchema } from "../http/envelope";
+import { MarketIdParamSchema } from "../markets/market.schemas";
+import {
+  CursorPageMetaSchema,
+  MyPositionSchema,
+  PlacedPositionSchema,
+  PositionInputSchema,
+  PositionPageQuerySchema,
+  PositionSchema,
+} from "./position.schemas";
+
+const tags = ["Positions"];
+const security = [{ bearerAuth: [] }];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const placePosition = createRoute({
+  method: "post",
+  path: "/api/markets/{id}/positions",
+  tags,
+  summary: "Take a position on an active market",
+  description: "Writes the position and adds its amount to the market's volume in one transaction.",
+  security,
+  middleware: [requirePermission("write")] as const,
+  request: {
+    params: MarketIdParamSchema,
+    body: { required: true, content: { "application/json": { schema: PositionInputSchema } } },
+  },
+  responses: {
+    201: json(successSchema(PlacedPositionSchema), "The position and the market's new volume"),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+  },
+});
+
+export const listMarketPositions = createRoute({
+  method: "get",
+  path: "/api/markets/{id}/positions",
+  tags,
+  summary: "A market's positions, newest first",
+  request: { params: MarketIdParamSchema, query: PositionPageQuerySchema },
+  responses: {
+    200: json(successSchema(z.array(PositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export const listMyPositions = createRoute({
+  method: "get",
+  path: "/api/me/positions",
+  tags,
+  summary: "The caller's positions with their markets, newest first",
+  security,
+  middleware: [requirePermission("read")] as const,
+  request: { query: PositionPageQuerySchema },
+  responses: {
+    200: json(successSchema(z.array(MyPositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
+    ...errorResponses(400, 401),
+  },
+});

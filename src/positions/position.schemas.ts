@@ -1,0 +1,60 @@
+import { z } from "@hono/zod-openapi";
+import { MARKET_STATUSES, POSITION_SIDES } from "../db/schema";
+
+/** Largest single stake, in the smallest currency unit; keeps sums far inside exact integers. */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
+export const PositionInputSchema = z
+  .strictObject({
+    side: z.enum(POSITION_SIDES),
+    amount: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_AMOUNT)
+      .openapi({ description: "Stake in the smallest currency unit (e.g. cents); an integer", example: 2500 }),
+  })
+  .openapi("PositionInput");
+
+export const PositionPageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(512).optional().openapi({ description: "meta.nextCursor of the previous page" }),
+});
+
+const iso = z.iso.datetime();
+const UserRefSchema = z.object({ id: z.string(), displayName: z.string() });
+
+export const PositionSchema = z
+  .object({
+    id: z.string(),
+    marketId: z.string(),
+    user: UserRefSchema,
+    side: z.enum(POSITION_SIDES),
+    amount: z.number().int(),
+    createdAt: iso,
+  })
+  .openapi("Position");
+
+export const PlacedPositionSchema = PositionSchema.extend({
+  market: z.object({ id: z.string(), volume: z.number().int() }),
+}).openapi("PlacedPosition");
+
+export const MyPositionSchema = z
+  .object({
+    id: z.string(),
+    side: z.enum(POSITION_SIDES),
+    amount: z.number().int(),
+    createdAt: iso,
+    market: z.object({ id: z.string(), name: z.string(), status: z.enum(MARKET_STATUSES) }),
+  })
+  .openapi("MyPosition");
+
+export const CursorPageMetaSchema = z
+  .object({ limit: z.number().int(), hasMore: z.boolean(), nextCursor: z.string().nullable() })
+  .openapi("CursorPageMeta");
+
+/** Epoch ms to ISO 8601 for a row with `createdAt`. */
+export const presentPosition = <T extends { createdAt: number }>(p: T): Omit<T, "createdAt"> & { createdAt: string } => ({
+  ...p,
+  createdAt: new Date(p.createdAt).toISOString(),
+});

@@ -1,0 +1,63 @@
+import type { Principal } from "../auth/principal";
+import { ApiError, notFound } from "../http/errors";
+import type { MarketRepository } from "../markets/market.repository";
+import type { CursorCodec, CursorScope } from "../pagination/cursor";
+import type { MyPosition, Page, Position, PositionInput } from "./position.model";
+import type { PositionRepository } from "./position.repository";
+
+/** A newest-first page request as the API receives it. */
+export interface PositionListRequest {
+  limit: number;
+  cursor?: string;
+}
+
+/** A page plus the cursor of the next one. */
+export type PositionListResult<T> = Page<T> & { nextCursor: string | null };
+
+const notActive = () => new ApiError(409, "market_not_active", "Positions can only be taken on an active market");
+
+/** Taking positions and listing them. */
+export class PositionService {
+  constructor(
+    private readonly positions: PositionRepository,
+    private readonly markets: MarketRepository,
+    private readonly cursors: CursorCodec,
+    private readonly now: () => number = Date.now,
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {}
+
+  /** Places a position on an active market (404 if missing, 409 if not active). */
+  async place(actor: Principal, marketId: string, input: PositionInput): Promise<{ position: Position; volume: number }> {
+    const market = await this.markets.findById(marketId);
+    if (!market) throw notFound("Market");
+    if (market.status !== "active") throw notActive();
+    const placed = await this.positions.place(actor, marketId, { ...input, id: this.newId(), createdAt: this.now() });
+    // The market changed between the read and the write (closed or deleted): nothing was written.
+    if (!placed) throw notActive();
+    return placed;
+  }
+
+  async listForMarket(marketId: string, req: PositionListRequest): Promise<PositionListResult<Position>> {
+    const scope: CursorScope = { key: `positions:market:${marketId}`, value: "number" };
+    const page = await this.positions.listByMarket(marketId, await this.query(scope, req));
+    if (!page) throw notFound("Market");
+    return this.withCursor(scope, page);
+  }
+
+  async listForUser(userId: string, req: PositionListRequest): Promise<PositionListResult<MyPosition>> {
+    const scope: CursorScope = { key: `positions:user:${userId}`, value: "number" };
+    return this.withCursor(scope, await this.positions.listByUser(userId, await this.query(scope, req)));
+  }
+
+  private async query(scope: CursorScope, req: PositionListRequest) {
+    if (req.cursor === undefined) return { limit: req.limit };
+    const { value, id } = await this.cursors.decode(scope, req.cursor);
+    return { limit: req.limit, after: { value: value as number, id } };
+  }
+
+  private async withCursor<T extends { id: string; createdAt: number }>(scope: CursorScope, page: Page<T>) {
+    const last = page.items.at(-1);
+    const nextCursor = page.hasMore && last ? await this.cursors.encode(scope, { value: last.createdAt, id: last.id }) : null;
+    return { ...page, nextCursor };
+  }
+}
