@@ -101,6 +101,7 @@ describe("GET /api/markets", () => {
       expect(body.data.length).toBe(Math.min(limit, body.data.length));
       counts.push(counter.statements);
     }
+    console.info(JSON.stringify({ statementsPerRequest: { "GET /api/markets": { limit1: counts[0], limit20: counts[1], limit100: counts[2] } } }));
     expect(counts).toEqual([1, 1, 1]);
   });
 

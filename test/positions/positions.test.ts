@@ -137,6 +137,7 @@ describe("position lists", () => {
       expect((await fetchWith({ DB: db }, `/api/markets/${m.id}/positions?limit=${limit}`)).status).toBe(200);
       counts.push(counter.statements);
     }
+    console.info(JSON.stringify({ statementsPerRequest: { "GET /api/markets/:id/positions": counts } }));
     expect(counts).toEqual([2, 2, 2]);
     expect((await call("GET", "/api/markets/missing/positions")).res.status).toBe(404);
   });
@@ -175,6 +176,7 @@ describe("position lists", () => {
       expect(r.status).toBe(200);
       counts.push(counter.statements);
     }
+    console.info(JSON.stringify({ statementsPerRequest: { "GET /api/me/positions": counts } }));
     expect(counts).toEqual([1, 1, 1]);
     expect((await call("GET", "/api/me/positions")).res.status).toBe(401);
   });
