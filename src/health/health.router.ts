@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, ok, successSchema } from "../http/envelope";
+import { errorResponses, jsonResponse, ok, successSchema } from "../http/envelope";
 import { ApiError } from "../http/errors";
 import { errorFields } from "../http/logger";
 import { createRouter } from "../http/router";
@@ -12,7 +12,7 @@ const health = createRoute({
   tags: ["Operations"],
   summary: "Liveness and D1 reachability",
   responses: {
-    200: { description: "Healthy", content: { "application/json": { schema: successSchema(HealthSchema) } } },
+    200: jsonResponse(successSchema(HealthSchema), "Healthy"),
     ...errorResponses(503),
   },
 });

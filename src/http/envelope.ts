@@ -11,6 +11,12 @@ export function ok<T, M>(data: T, meta?: M) {
 export const successSchema = <T extends z.ZodType>(data: T) =>
   z.object({ success: z.literal(true), data });
 
+/** An OpenAPI response entry with a JSON body. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
 /** The one failure envelope, as documented in /openapi.json. */
 export const ErrorEnvelopeSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requirePermission } from "../auth/middleware";
-import { errorResponses, successSchema } from "../http/envelope";
+import { errorResponses, jsonResponse, successSchema } from "../http/envelope";
 import {
   CreateMarketSchema,
   MarketIdParamSchema,
@@ -14,10 +14,6 @@ import {
 
 const tags = ["Markets"];
 const security = [{ bearerAuth: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const body = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
@@ -30,7 +26,7 @@ export const listMarkets = createRoute({
   summary: "List markets",
   request: { query: MarketListQuerySchema },
   responses: {
-    200: json(successSchema(z.array(MarketSummarySchema)).extend({ meta: PageMetaSchema }), "A page of markets"),
+    200: jsonResponse(successSchema(z.array(MarketSummarySchema)).extend({ meta: PageMetaSchema }), "A page of markets"),
     ...errorResponses(400, 401),
   },
 });
@@ -41,7 +37,7 @@ export const getMarket = createRoute({
   tags,
   summary: "Get a market",
   request: { params: MarketIdParamSchema },
-  responses: { 200: json(successSchema(MarketSchema), "The market"), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(successSchema(MarketSchema), "The market"), ...errorResponses(400, 401, 404) },
 });
 
 export const createMarket = createRoute({
@@ -53,13 +49,13 @@ export const createMarket = createRoute({
   middleware: [requirePermission("write")] as const,
   request: { body: body(CreateMarketSchema) },
   responses: {
-    201: json(successSchema(MarketSchema), "The created market"),
+    201: jsonResponse(successSchema(MarketSchema), "The created market"),
     ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 
 const changeResponses = {
-  200: json(successSchema(MarketSchema), "The updated market"),
+  200: jsonResponse(successSchema(MarketSchema), "The updated market"),
   ...errorResponses(400, 401, 403, 404, 409, 413, 415),
 };
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requirePermission } from "../auth/middleware";
-import { errorResponses, successSchema } from "../http/envelope";
+import { errorResponses, jsonResponse, successSchema } from "../http/envelope";
 import { MarketIdParamSchema } from "../markets/market.schemas";
 import {
   CursorPageMetaSchema,
@@ -13,10 +13,6 @@ import {
 
 const tags = ["Positions"];
 const security = [{ bearerAuth: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const placePosition = createRoute({
   method: "post",
@@ -31,7 +27,7 @@ export const placePosition = createRoute({
     body: { required: true, content: { "application/json": { schema: PositionInputSchema } } },
   },
   responses: {
-    201: json(successSchema(PlacedPositionSchema), "The position and the market's new volume"),
+    201: jsonResponse(successSchema(PlacedPositionSchema), "The position and the market's new volume"),
     ...errorResponses(400, 401, 403, 404, 409, 413, 415),
   },
 });
@@ -43,7 +39,7 @@ export const listMarketPositions = createRoute({
   summary: "A market's positions, newest first",
   request: { params: MarketIdParamSchema, query: PositionPageQuerySchema },
   responses: {
-    200: json(successSchema(z.array(PositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
+    200: jsonResponse(successSchema(z.array(PositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -57,7 +53,7 @@ export const listMyPositions = createRoute({
   middleware: [requirePermission("read")] as const,
   request: { query: PositionPageQuerySchema },
   responses: {
-    200: json(successSchema(z.array(MyPositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
+    200: jsonResponse(successSchema(z.array(MyPositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
     ...errorResponses(400, 401),
   },
 });
