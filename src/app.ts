@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/middleware";
 import type { AppEnv } from "./env";
 import { healthRouter } from "./health/health.router";
+import { cacheHeaders, conditionalGet } from "./http/cache-headers";
 import { requireJsonBody } from "./http/content-type";
 import { handleError } from "./http/error-handler";
 import { ApiError } from "./http/errors";
@@ -38,9 +39,9 @@ export function createApp() {
   app.use("*", (c, next) =>
     cors({
       origin: c.var.config.corsOrigins,
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark", "If-None-Match"],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "X-D1-Bookmark", "Location", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
+      exposeHeaders: ["X-Request-Id", "X-D1-Bookmark", "X-Cache", "ETag", "Location", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
       maxAge: 600,
     })(c, next),
   );
@@ -55,6 +56,8 @@ export function createApp() {
   app.use("/api/*", requireJsonBody);
   app.use("*", authenticate);
   app.use("/api/*", rateLimit);
+  app.use("/api/*", conditionalGet);
+  app.use("/api/*", cacheHeaders);
 
   const routes = app.route("/", healthRouter).route("/", marketRouter).route("/", positionRouter);
 

@@ -49,6 +49,7 @@ const ConfigSchema = z.object({
   UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
   RATE_LIMITS: tiersSchema,
+  CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   RATE_LIMIT_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
   RATE_LIMIT_FAIL_CLOSED_WRITES: flag,
   RATE_LIMIT_REQUIRE_UPSTASH: flag,
@@ -65,6 +66,8 @@ export interface Config {
   };
   corsOrigins: string[] | "*";
   maxBodyBytes: number;
+  /** KV entry lifetime for cached reads; 0 turns the KV cache off. */
+  cacheTtlSeconds: number;
   rateLimit: {
     /** Absent: the in-memory, per-isolate limiter (local development only). */
     upstash?: { url: string; token: string };
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     },
     corsOrigins: origins.length === 0 || origins.includes("*") ? "*" : origins,
     maxBodyBytes: v.MAX_BODY_BYTES,
+    cacheTtlSeconds: v.CACHE_TTL_SECONDS,
     rateLimit: {
       ...(v.UPSTASH_REDIS_REST_URL && v.UPSTASH_REDIS_REST_TOKEN
         ? { upstash: { url: v.UPSTASH_REDIS_REST_URL, token: v.UPSTASH_REDIS_REST_TOKEN } }

@@ -29,6 +29,8 @@ export default defineConfig(async () => {
                   UPSTASH_REDIS_REST_TOKEN: inject<string>("upstashToken"),
                   // Generous so unrelated tests never trip them; rate-limit tests set their own.
                   RATE_LIMITS: "anonymous=100000/60s,user=100000/60s,write=100000/60s,admin=100000/60s",
+                  // Most tests write to D1 directly and read through the API; the cache tests turn it on.
+                  CACHE_TTL_SECONDS: "0",
                 },
               },
             })),

@@ -18,8 +18,18 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
     const config = loadConfig(c.env as unknown as Record<string, unknown>);
     c.set("config", config);
     const writes = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
-    const session = openSession(c.env.DB, c.req.header(BOOKMARK_HEADER), writes);
-    c.set("services", createServices(config, session));
+    const bookmark = c.req.header(BOOKMARK_HEADER);
+    const session = openSession(c.env.DB, bookmark, writes);
+    c.set(
+      "services",
+      createServices(config, {
+        d1: session,
+        kv: c.env.CACHE,
+        waitUntil: (p) => c.executionCtx.waitUntil(p),
+        logger,
+        cacheReads: !writes && bookmark === undefined,
+      }),
+    );
     try {
       await next();
     } finally {

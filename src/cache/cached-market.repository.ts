@@ -1,0 +1,52 @@
+import type { Principal } from "../auth/principal";
+import type { Market, MarketChanges, MarketListQuery, MarketPage } from "../markets/market.model";
+import type { MarketRepository, NewMarket } from "../markets/market.repository";
+import type { NewPosition } from "../positions/position.repository";
+import type { MarketCache } from "./market-cache";
+
+/**
+ * Cache-aside in KV in front of any MarketRepository (a decorator: same port, same results).
+ * Reads try KV first and fill it after responding; writes go to the inner repository, then
+ * invalidate what they changed.
+ */
+export class CachedMarketRepository implements MarketRepository {
+  constructor(
+    private readonly inner: MarketRepository,
+    private readonly cache: MarketCache,
+  ) {}
+
+  async findById(id: string): Promise<Market | null> {
+    const cached = await this.cache.getMarket<Market>(id);
+    if (cached) return cached;
+    const market = await this.inner.findById(id);
+    if (market) this.cache.putMarket(id, market);
+    return market;
+  }
+
+  async list(query: MarketListQuery): Promise<MarketPage> {
+    const key = JSON.stringify([query.status ?? "", query.sort, query.order, query.limit, query.offset, query.after ?? null]);
+    const cached = await this.cache.getList<MarketPage>(key);
+    if (cached) return cached;
+    const page = await this.inner.list(query);
+    await this.cache.putList(key, page);
+    return page;
+  }
+
+  async create(actor: Principal, market: NewMarket, initialPosition?: NewPosition): Promise<Market> {
+    const created = await this.inner.create(actor, market, initialPosition);
+    await this.cache.invalidate();
+    return created;
+  }
+
+  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<Market | null> {
+    const updated = await this.inner.update(actor, id, changes, updatedAt);
+    await this.cache.invalidate(id);
+    return updated;
+  }
+
+  async delete(actor: Principal, id: string): Promise<boolean> {
+    const deleted = await this.inner.delete(actor, id);
+    if (deleted) await this.cache.invalidate(id);
+    return deleted;
+  }
+}

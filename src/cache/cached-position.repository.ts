@@ -1,0 +1,26 @@
+import type { Principal } from "../auth/principal";
+import type { MyPosition, Page, Position, PositionPageQuery } from "../positions/position.model";
+import type { NewPosition, PositionRepository } from "../positions/position.repository";
+import type { MarketCache } from "./market-cache";
+
+/** Positions change market volume: placing one invalidates the market and every cached list. */
+export class CachedPositionRepository implements PositionRepository {
+  constructor(
+    private readonly inner: PositionRepository,
+    private readonly cache: MarketCache,
+  ) {}
+
+  async place(actor: Principal, marketId: string, position: NewPosition) {
+    const placed = await this.inner.place(actor, marketId, position);
+    if (placed) await this.cache.invalidate(marketId);
+    return placed;
+  }
+
+  listByMarket(marketId: string, query: PositionPageQuery): Promise<Page<Position> | null> {
+    return this.inner.listByMarket(marketId, query);
+  }
+
+  listByUser(userId: string, query: PositionPageQuery): Promise<Page<MyPosition>> {
+    return this.inner.listByUser(userId, query);
+  }
+}

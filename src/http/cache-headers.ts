@@ -1,0 +1,42 @@
+import { etag } from "hono/etag";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+
+/** Shared caches may keep public reads this long: the same bound as KV's own propagation delay. */
+const PUBLIC_MAX_AGE_SECONDS = 60;
+
+/**
+ * Strong ETags for GET responses, with If-None-Match answered by 304 (Hono's etag middleware).
+ * A 304 keeps the headers a client or cache still needs.
+ */
+export const conditionalGet = etag({
+  retainedHeaders: [
+    "cache-control",
+    "content-location",
+    "date",
+    "etag",
+    "expires",
+    "vary",
+    "x-request-id",
+    "x-cache",
+    "x-d1-bookmark",
+    "ratelimit-limit",
+    "ratelimit-remaining",
+    "ratelimit-reset",
+  ],
+});
+
+/**
+ * Cache-Control and X-Cache for reads. Anonymous reads without a bookmark are public for a short
+ * while; anything personal (a token, a bookmark) is `private, no-store`. Routes that set their own
+ * Cache-Control keep it.
+ */
+export const cacheHeaders = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const status = c.var.services.cacheStatus?.value;
+  if (status) c.header("X-Cache", status);
+  if (!["GET", "HEAD"].includes(c.req.method) || c.res.headers.has("Cache-Control")) return;
+  const personal = c.var.principal !== undefined || c.req.header("x-d1-bookmark") !== undefined;
+  c.header("Cache-Control", personal || !c.res.ok ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+  if (!personal) c.header("Vary", "Authorization, X-D1-Bookmark", { append: true });
+});
