@@ -7,7 +7,8 @@ export interface CacheStatus {
 }
 
 // Versioned key names: a change of stored shape changes the prefix, never misreads old entries.
-const MARKET_KEY = (id: string) => `market:v1:${id}`;
+/** KV key of one cached market. */
+export const MARKET_KEY = (id: string) => `market:v1:${id}`;
 const GENERATION_KEY = "markets:generation:v1";
 const LIST_KEY = (generation: string, query: string) => `markets:list:v1:${generation}:${query}`;
 /** KV refuses TTLs under 60 s. */
