@@ -47,9 +47,7 @@ export class MarketService {
     }
     const after = cursor === undefined ? undefined : await this.cursors.decode(scope, cursor);
     const page = await this.markets.list({ ...query, ...(after ? { after } : {}) });
-    const last = page.items.at(-1);
-    const nextCursor = page.hasMore && last ? await this.cursors.encode(scope, keysetOf(last, query.sort)) : null;
-    return { ...page, nextCursor };
+    return this.cursors.paginate(scope, page, (m: MarketSummary) => keysetOf(m, query.sort));
   }
 
   async get(id: string): Promise<Market> {

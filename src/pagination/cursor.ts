@@ -31,6 +31,21 @@ const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 export class CursorCodec {
   constructor(private readonly secret: Uint8Array) {}
 
+  /**
+   * Adds `nextCursor` to a page: the cursor after its last row when more rows exist, else null.
+   *
+   * @example return codec.paginate(scope, page, (m) => ({ value: m.volume, id: m.id }));
+   */
+  async paginate<T, P extends { items: T[]; hasMore: boolean }>(
+    scope: CursorScope,
+    page: P,
+    keysetOf: (row: T) => Keyset,
+  ): Promise<P & { nextCursor: string | null }> {
+    const last = page.items.at(-1);
+    const nextCursor = page.hasMore && last !== undefined ? await this.encode(scope, keysetOf(last)) : null;
+    return { ...page, nextCursor };
+  }
+
   async encode(scope: CursorScope, keyset: Keyset): Promise<string> {
     const body = enc.encode(JSON.stringify({ s: scope.key, v: keyset.value, i: keyset.id }));
     return `${b64url(body)}.${b64url(await this.sign(body))}`;

@@ -55,9 +55,7 @@ export class PositionService {
     return { limit: req.limit, after: { value: value as number, id } };
   }
 
-  private async withCursor<T extends { id: string; createdAt: number }>(scope: CursorScope, page: Page<T>) {
-    const last = page.items.at(-1);
-    const nextCursor = page.hasMore && last ? await this.cursors.encode(scope, { value: last.createdAt, id: last.id }) : null;
-    return { ...page, nextCursor };
+  private withCursor<T extends { id: string; createdAt: number }>(scope: CursorScope, page: Page<T>) {
+    return this.cursors.paginate(scope, page, (row: T) => ({ value: row.createdAt, id: row.id }));
   }
 }
