@@ -16,6 +16,16 @@ import { marketRouter } from "./markets/market.router";
 import { positionRouter } from "./positions/position.router";
 import { rateLimit } from "./rate-limit/middleware";
 
+/** Top-level fields of the OpenAPI document; paths and components come from the route definitions. */
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "Markets API",
+    version: "0.1.0",
+    description: "Prediction markets at the edge. Errors share one envelope: see ErrorEnvelope.",
+  },
+};
+
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
@@ -67,14 +77,7 @@ export function createApp() {
     bearerFormat: "JWT",
     description: "HS256 with the deployment's secret, or RS256/ES256 from the configured JWKS.",
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Markets API",
-      version: "0.1.0",
-      description: "Prediction markets at the edge. Errors share one envelope: see ErrorEnvelope.",
-    },
-  });
+  app.doc31("/openapi.json", OPENAPI_DOCUMENT);
 
   app.notFound(notFoundOrMethodNotAllowed(app));
   app.onError(handleError);
