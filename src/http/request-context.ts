@@ -3,6 +3,7 @@ import { loadConfig } from "../config";
 import { BOOKMARK_HEADER, openSession } from "../db/session";
 import type { AppEnv } from "../env";
 import { createServices } from "../services";
+import { handleError } from "./error-handler";
 import { createLogger } from "./logger";
 
 /**
@@ -15,6 +16,22 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const logger = createLogger({ requestId: c.var.requestId });
   c.set("logger", logger);
   try {
+    await setUp();
+  } catch (err) {
+    // Failures here (bad configuration, a malformed bookmark) happen before the route runs, so
+    // they are answered here, before the access-log line reads the status.
+    c.res = handleError(err instanceof Error ? err : new Error(String(err)), c);
+  } finally {
+    const status = c.res.status;
+    logger.log(status >= 500 ? "error" : status >= 400 ? "warn" : "info", "request", {
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      durationMs: Date.now() - started,
+    });
+  }
+
+  async function setUp() {
     const config = loadConfig(c.env as unknown as Record<string, unknown>);
     c.set("config", config);
     const writes = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
@@ -34,16 +51,8 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
       await next();
     } finally {
       // The latest bookmark, also on errors: a client that wrote then failed still reads its write.
-      const bookmark = session.getBookmark();
-      if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
+      const latest = session.getBookmark();
+      if (latest) c.header(BOOKMARK_HEADER, latest);
     }
-  } finally {
-    const status = c.res.status;
-    logger.log(status >= 500 ? "error" : status >= 400 ? "warn" : "info", "request", {
-      method: c.req.method,
-      path: c.req.path,
-      status,
-      durationMs: Date.now() - started,
-    });
   }
 });

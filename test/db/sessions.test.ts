@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { call } from "../helpers/api";
 import { actor } from "../helpers/fixtures";
 
@@ -18,9 +18,14 @@ describe("D1 sessions and bookmarks", () => {
     expect(after.res.headers.get("x-d1-bookmark")! >= bookmark!).toBe(true);
   });
 
-  it("rejects a bookmark that cannot be one with 400", async () => {
+  it("rejects a bookmark that cannot be one with 400, and logs it as a 400", async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "warn").mockImplementation((line: string) => void lines.push(line));
     const { res, json } = await call("GET", "/api/markets", { headers: { "x-d1-bookmark": "not a bookmark; drop" } });
     expect(res.status).toBe(400);
+    const access = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "request");
+    expect(access).toMatchObject({ status: 400, requestId: res.headers.get("x-request-id") });
+    vi.restoreAllMocks();
     expect(json.error?.details[0]).toMatchObject({ location: "header", path: "x-d1-bookmark" });
   });
 
