@@ -11,6 +11,16 @@ export function ok<T, M>(data: T, meta?: M) {
 export const successSchema = <T extends z.ZodType>(data: T) =>
   z.object({ success: z.literal(true), data });
 
+/** The envelope of a page: `data` is an array of `item`, `meta` describes the page. */
+export const pageSchema = <T extends z.ZodType, M extends z.ZodObject>(item: T, meta: M) =>
+  successSchema(z.array(item)).extend({ meta });
+
+/** A required JSON request body, for a route's `request.body`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
 /** An OpenAPI response entry with a JSON body. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { requirePermission } from "../auth/middleware";
-import { errorResponses, jsonResponse, successSchema } from "../http/envelope";
+import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import {
   CreateMarketSchema,
   MarketIdParamSchema,
@@ -14,10 +14,6 @@ import {
 
 const tags = ["Markets"];
 const security = [{ bearerAuth: [] }];
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
 
 export const listMarkets = createRoute({
   method: "get",
@@ -26,7 +22,7 @@ export const listMarkets = createRoute({
   summary: "List markets",
   request: { query: MarketListQuerySchema },
   responses: {
-    200: jsonResponse(successSchema(z.array(MarketSummarySchema)).extend({ meta: PageMetaSchema }), "A page of markets"),
+    200: jsonResponse(pageSchema(MarketSummarySchema, PageMetaSchema), "A page of markets"),
     ...errorResponses(400, 401),
   },
 });
@@ -47,7 +43,7 @@ export const createMarket = createRoute({
   summary: "Create a market",
   security,
   middleware: [requirePermission("write")] as const,
-  request: { body: body(CreateMarketSchema) },
+  request: { body: jsonBody(CreateMarketSchema) },
   responses: {
     201: jsonResponse(successSchema(MarketSchema), "The created market"),
     ...errorResponses(400, 401, 403, 413, 415),
@@ -67,7 +63,7 @@ export const replaceMarket = createRoute({
   description: "Only the creator, a moderator or an admin may change a market. Resolved markets are final.",
   security,
   middleware: [requirePermission("write")] as const,
-  request: { params: MarketIdParamSchema, body: body(ReplaceMarketSchema) },
+  request: { params: MarketIdParamSchema, body: jsonBody(ReplaceMarketSchema) },
   responses: changeResponses,
 });
 
@@ -79,7 +75,7 @@ export const patchMarket = createRoute({
   description: "Only the creator, a moderator or an admin may change a market. Resolved markets are final.",
   security,
   middleware: [requirePermission("write")] as const,
-  request: { params: MarketIdParamSchema, body: body(PatchMarketSchema) },
+  request: { params: MarketIdParamSchema, body: jsonBody(PatchMarketSchema) },
   responses: changeResponses,
 });
 

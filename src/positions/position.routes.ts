@@ -1,6 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { requirePermission } from "../auth/middleware";
-import { errorResponses, jsonResponse, successSchema } from "../http/envelope";
+import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import { MarketIdParamSchema } from "../markets/market.schemas";
 import {
   CursorPageMetaSchema,
@@ -24,7 +24,7 @@ export const placePosition = createRoute({
   middleware: [requirePermission("write")] as const,
   request: {
     params: MarketIdParamSchema,
-    body: { required: true, content: { "application/json": { schema: PositionInputSchema } } },
+    body: jsonBody(PositionInputSchema),
   },
   responses: {
     201: jsonResponse(successSchema(PlacedPositionSchema), "The position and the market's new volume"),
@@ -39,7 +39,7 @@ export const listMarketPositions = createRoute({
   summary: "A market's positions, newest first",
   request: { params: MarketIdParamSchema, query: PositionPageQuerySchema },
   responses: {
-    200: jsonResponse(successSchema(z.array(PositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
+    200: jsonResponse(pageSchema(PositionSchema, CursorPageMetaSchema), "A page of positions"),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -53,7 +53,7 @@ export const listMyPositions = createRoute({
   middleware: [requirePermission("read")] as const,
   request: { query: PositionPageQuerySchema },
   responses: {
-    200: jsonResponse(successSchema(z.array(MyPositionSchema)).extend({ meta: CursorPageMetaSchema }), "A page of positions"),
+    200: jsonResponse(pageSchema(MyPositionSchema, CursorPageMetaSchema), "A page of positions"),
     ...errorResponses(400, 401),
   },
 });
