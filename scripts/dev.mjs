@@ -4,17 +4,22 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import Redis from "ioredis";
 import { ensureDevSecret } from "./dev-vars.mjs";
+import { copyDocsAssets } from "./docs-assets.mjs";
 import { seedSql } from "./seed-data.mjs";
 import { startBridge } from "./upstash-bridge.mjs";
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: process.env.CI ?? "true" };
 
+// PERSIST_DIR keeps a run's local D1/KV/queue state apart (the browser test uses a temp dir).
+const persist = process.env.PERSIST_DIR ? ["--persist-to", process.env.PERSIST_DIR] : [];
+
 function run(args) {
-  const r = spawnSync("wrangler", args, { stdio: "inherit", env });
+  const r = spawnSync("wrangler", [...args, ...persist], { stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 ensureDevSecret();
+copyDocsAssets();
 run(["d1", "migrations", "apply", "DB", "--local"]);
 mkdirSync(".wrangler", { recursive: true });
 writeFileSync(".wrangler/seed.sql", seedSql());
@@ -42,6 +47,6 @@ async function rateLimitVars() {
 const limiterArgs = await rateLimitVars();
 const port = process.env.PORT ?? "8787";
 console.log(`\nMarkets API on http://localhost:${port}  (try: curl http://localhost:${port}/api/markets)\n`);
-const dev = spawn("wrangler", ["dev", "--port", port, ...limiterArgs, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+const dev = spawn("wrangler", ["dev", "--port", port, ...persist, ...limiterArgs, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));

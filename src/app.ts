@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
@@ -11,6 +12,7 @@ import { requireJsonBody } from "./http/content-type";
 import { handleError } from "./http/error-handler";
 import { ApiError } from "./http/errors";
 import { notFoundOrMethodNotAllowed } from "./http/not-found";
+import { applyHttpContract, registerHttpContract } from "./http/openapi-contract";
 import { requestContext } from "./http/request-context";
 import { marketRouter } from "./markets/market.router";
 import { positionRouter } from "./positions/position.router";
@@ -25,6 +27,9 @@ export const OPENAPI_DOCUMENT = {
     description: "Prediction markets at the edge. Errors share one envelope: see ErrorEnvelope.",
   },
 };
+
+/** Where the static assets of the /docs page are served from (see wrangler.toml [assets]). */
+export const DOCS_ASSETS_PATH = "/docs/assets";
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -77,11 +82,23 @@ export function createApp() {
     bearerFormat: "JWT",
     description: "HS256 with the deployment's secret, or RS256/ES256 from the configured JWKS.",
   });
-  app.doc31("/openapi.json", OPENAPI_DOCUMENT);
+  registerHttpContract(app);
+  app.get("/openapi.json", (c) => c.json(openApiDocument(app)));
+  // The page is rendered here; its script and stylesheet are static assets under /docs/assets
+  // (copied from swagger-ui-dist by scripts/docs-assets.mjs), so it works without any CDN.
+  app.get(
+    "/docs",
+    swaggerUI({ title: "Markets API reference", url: "/openapi.json", baseUrl: DOCS_ASSETS_PATH, persistAuthorization: true }),
+  );
 
   app.notFound(notFoundOrMethodNotAllowed(app));
   app.onError(handleError);
   return routes;
+}
+
+/** The OpenAPI 3.1 document of an app built by {@link createApp}, as served at /openapi.json. */
+export function openApiDocument(app: OpenAPIHono<any, any, any>) {
+  return applyHttpContract(app.getOpenAPI31Document(OPENAPI_DOCUMENT));
 }
 
 /** The app's type, for Hono's RPC client (`hc<AppType>`). */

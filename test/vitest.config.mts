@@ -38,7 +38,7 @@ export default defineConfig(async () => {
           test: {
             name: "workers",
             include: ["test/**/*.test.ts"],
-            exclude: ["test/node/**"],
+            exclude: ["test/node/**", "test/browser/**"],
             globalSetup: ["test/setup/global-setup.ts"],
             setupFiles: ["test/setup/apply-migrations.ts"],
           },
@@ -48,6 +48,15 @@ export default defineConfig(async () => {
             name: "node",
             environment: "node",
             include: ["test/node/**/*.test.ts"],
+          },
+        },
+        {
+          // Headless Chromium against `npm run dev` (a real wrangler dev server on a free port).
+          test: {
+            name: "browser",
+            environment: "node",
+            include: ["test/browser/**/*.test.ts"],
+            testTimeout: 120_000,
           },
         },
       ],

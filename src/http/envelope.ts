@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ERROR_CODES } from "./errors";
 
 /** Builds the `{ success: true, data, meta? }` body every successful JSON response uses. */
 export function ok<T>(data: T): { success: true; data: T };
@@ -32,7 +33,7 @@ export const ErrorEnvelopeSchema = z
   .object({
     success: z.literal(false),
     error: z.object({
-      code: z.string().openapi({ example: "validation_failed" }),
+      code: z.enum(ERROR_CODES).openapi({ example: "validation_failed" }),
       message: z.string(),
       details: z.unknown().optional(),
     }),
@@ -52,7 +53,8 @@ export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     ]),
   );
 
-const ERROR_DESCRIPTIONS = {
+/** What each failure status means, with the error codes it can carry. */
+export const ERROR_DESCRIPTIONS = {
   400: "Invalid input (validation_failed, malformed_json)",
   401: "Missing or invalid bearer token (unauthorized)",
   403: "Authenticated but not allowed (forbidden)",
@@ -60,5 +62,7 @@ const ERROR_DESCRIPTIONS = {
   409: "The request conflicts with the resource's state (conflict, market_not_active)",
   413: "Body larger than allowed (payload_too_large)",
   415: "Body is not application/json (unsupported_media_type)",
-  503: "A dependency is unavailable (service_unavailable)",
+  429: "Rate limit exceeded (rate_limited); see Retry-After",
+  500: "Unexpected failure (internal_error); quote the requestId when reporting it",
+  503: "A dependency is unavailable (service_unavailable); see Retry-After",
 } as const;

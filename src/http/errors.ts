@@ -1,20 +1,24 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** Stable, machine-readable error codes: clients branch on these, never on messages. */
-export type ErrorCode =
-  | "validation_failed"
-  | "malformed_json"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "market_not_active"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "service_unavailable"
-  | "internal_error";
+export const ERROR_CODES = [
+  "validation_failed",
+  "malformed_json",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "market_not_active",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "service_unavailable",
+  "internal_error",
+] as const;
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with the input, located by a dotted path inside a request part. */
 export interface IssueDetail {

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { call } from "../helpers/api";
 
+// The document itself and the HTML page that renders it are not API operations.
+const NOT_OPERATIONS = new Set(["/openapi.json", "/docs"]);
+
 describe("GET /openapi.json", () => {
   it("is an OpenAPI 3.1 document describing every mounted route", async () => {
     const { res, json } = await call("GET", "/openapi.json");
@@ -20,7 +23,7 @@ describe("GET /openapi.json", () => {
       ),
     );
     const mounted = createApp()
-      .routes.filter((r) => r.method !== "ALL" && r.path !== "/openapi.json")
+      .routes.filter((r) => r.method !== "ALL" && !NOT_OPERATIONS.has(r.path))
       .map((r) => `${r.method} ${r.path}`);
     expect(mounted.length).toBeGreaterThanOrEqual(7);
     for (const route of mounted) expect(documented, route).toContain(route);
@@ -30,9 +33,51 @@ describe("GET /openapi.json", () => {
     const { json } = await call("GET", "/openapi.json");
     const post = (json as any).paths["/api/markets"].post;
     expect(post.security).toEqual([{ bearerAuth: [] }]);
-    expect(Object.keys(post.responses).sort()).toEqual(["201", "400", "401", "403", "413", "415"]);
+    expect(Object.keys(post.responses).sort()).toEqual(["201", "400", "401", "403", "413", "415", "429", "500"]);
     expect(post.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/ErrorEnvelope");
     const list = (json as any).paths["/api/markets"].get;
-    expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["cursor", "limit", "offset", "order", "sort", "status"]);
+    expect(list.parameters.filter((p: { in?: string }) => p.in === "query").map((p: { name: string }) => p.name).sort()).toEqual(["cursor", "limit", "offset", "order", "sort", "status"]);
+  });
+
+  it("documents what middleware adds to every /api operation: headers, bookmark, 429 and 500", async () => {
+    const { json } = await call("GET", "/openapi.json");
+    const doc = json as any;
+    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ path, method, op })),
+    );
+    const api = ops.filter((o) => o.path.startsWith("/api/"));
+    expect(api.length).toBeGreaterThanOrEqual(7);
+    for (const { path, method, op } of api) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(op.parameters ?? [], where).toContainEqual({ $ref: "#/components/parameters/D1Bookmark" });
+      expect(op.responses["429"], where).toEqual({ $ref: "#/components/responses/RateLimited" });
+      expect(op.responses["500"], where).toEqual({ $ref: "#/components/responses/InternalError" });
+      const success = Object.entries(op.responses).find(([status]) => status.startsWith("2"))?.[1] as any;
+      expect(Object.keys(success.headers), where).toEqual(
+        expect.arrayContaining(["X-Request-Id", "X-D1-Bookmark", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]),
+      );
+    }
+    expect(doc.components.responses.RateLimited.headers["Retry-After"]).toEqual({ $ref: "#/components/headers/Retry-After" });
+    expect(doc.components.parameters.D1Bookmark).toMatchObject({ name: "x-d1-bookmark", in: "header", required: false });
+    // Clients can switch on the error code: the envelope lists every code the API emits.
+    expect(doc.components.schemas.ErrorEnvelope.properties.error.properties.code.enum).toContain("rate_limited");
+  });
+
+  it("matches what the middleware really sends (rate-limit and request-id headers)", async () => {
+    const { res } = await call("GET", "/api/markets?limit=1");
+    for (const header of ["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) {
+      expect(res.headers.get(header), header).toMatch(/\S/);
+    }
+  });
+});
+
+describe("GET /docs", () => {
+  it("renders the reference page with its assets served from this origin, not a CDN", async () => {
+    const { res, text } = await call("GET", "/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
+    const sources = [...text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources).toEqual(["/docs/assets/swagger-ui-dist/swagger-ui.css", "/docs/assets/swagger-ui-dist/swagger-ui-bundle.js"]);
+    expect(text).toContain("url: '/openapi.json'");
   });
 });
