@@ -12,8 +12,8 @@ const RATE_LIMIT_HEADERS = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
 /**
- * Registers what every /api operation shares because middleware, not the route, produces it:
- * request id, D1 bookmark, rate-limit headers, and the 429/500 answers.
+ * Registers what operations share because middleware, not the route, produces it: request id, D1
+ * bookmark (400 when malformed), token verification (401), rate limits on /api (headers, 429), 500.
  */
 export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
   const register = app.openAPIRegistry.registerComponent.bind(app.openAPIRegistry);
@@ -44,6 +44,14 @@ export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
     headers: { "Retry-After": ref("headers", "Retry-After"), ...rateLimitHeaders() },
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
   } as never);
+  register("responses", "InvalidRequest", {
+    description: ERROR_DESCRIPTIONS[400],
+    content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
+  } as never);
+  register("responses", "Unauthorized", {
+    description: `${ERROR_DESCRIPTIONS[401]}. A token that fails verification is refused on every route, public ones included.`,
+    content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
+  } as never);
   register("responses", "InternalError", {
     description: ERROR_DESCRIPTIONS[500],
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
@@ -57,8 +65,8 @@ function rateLimitHeaders() {
 }
 
 /**
- * Adds the shared headers and responses registered by {@link registerHttpContract} to every /api
- * operation of a generated document (mutates and returns it).
+ * Adds the shared parameters, headers and responses registered by {@link registerHttpContract} to
+ * every operation of a generated document (mutates and returns it).
  */
 export function applyHttpContract<T extends { paths?: object }>(doc: T): T {
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Paths)) {
@@ -66,7 +74,7 @@ export function applyHttpContract<T extends { paths?: object }>(doc: T): T {
       const op = item[method];
       if (!op) continue;
       const api = path.startsWith("/api/");
-      if (api) op.parameters = [...(op.parameters ?? []), ref("parameters", "D1Bookmark")];
+      op.parameters = [...(op.parameters ?? []), ref("parameters", "D1Bookmark")];
       for (const response of Object.values(op.responses)) {
         if (response.$ref) continue;
         response.headers = {
@@ -75,6 +83,8 @@ export function applyHttpContract<T extends { paths?: object }>(doc: T): T {
           ...response.headers,
         };
       }
+      op.responses["400"] ??= ref("responses", "InvalidRequest");
+      op.responses["401"] ??= ref("responses", "Unauthorized");
       if (api) op.responses["429"] ??= ref("responses", "RateLimited");
       op.responses["500"] ??= ref("responses", "InternalError");
     }

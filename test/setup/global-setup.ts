@@ -36,6 +36,12 @@ export default async function setup(project: TestProject) {
       res.end(JSON.stringify({ keys: [publicJwk] }));
       return;
     }
+    // An identity provider gone wrong: 200 with a body that is not a JWKS.
+    if (req.url === "/broken/jwks.json") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"keys":"not-a-list"}');
+      return;
+    }
     res.writeHead(404).end();
   });
   const idpPort = await listen(idp);
