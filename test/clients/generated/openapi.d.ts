@@ -993,7 +993,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
+                    "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1013,6 +1016,8 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["Unauthorized"];
                 500: components["responses"]["InternalError"];
                 /** @description A dependency is unavailable (service_unavailable); see Retry-After */
                 503: {
@@ -1172,6 +1177,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description Invalid input (validation_failed, malformed_json) */
+        InvalidRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description Rate limit exceeded (rate_limited); see Retry-After */
         RateLimited: {
             headers: {
@@ -1179,6 +1193,15 @@ export interface components {
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                 "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Missing or invalid bearer token (unauthorized). A token that fails verification is refused on every route, public ones included. */
+        Unauthorized: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
