@@ -28,6 +28,9 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (decision.degraded) {
     const failClosed = c.var.config.rateLimit.failClosedWrites && WRITE_METHODS.has(c.req.method);
     c.var.logger.warn("rate limiter unavailable", {
+      // Counted by log-based metrics/alerts: one event per request let through (or refused) unlimited.
+      metric: failClosed ? "rate_limit.fail_closed" : "rate_limit.fail_open",
+      count: 1,
       reason: decision.degraded,
       tier,
       policy: failClosed ? "fail-closed" : "fail-open",

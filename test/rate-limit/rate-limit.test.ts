@@ -151,7 +151,7 @@ describe("when the limiter's backend is down", () => {
     }
     const logged = warnings.map((l) => JSON.parse(l)).filter((l) => l.msg === "rate limiter unavailable");
     expect(logged.length).toBeGreaterThanOrEqual(2);
-    expect(logged[0]).toMatchObject({ level: "warn", policy: "fail-open" });
+    expect(logged[0]).toMatchObject({ level: "warn", policy: "fail-open", metric: "rate_limit.fail_open", count: 1 });
 
     const after = await get(env, { ip });
     expect(after.status).toBe(200);
