@@ -12,8 +12,13 @@ export async function search(params: Record<string, string | number>) {
 export const hitIds = async (params: Record<string, string | number>) =>
   ((await search(params)).json.data as { id: string }[]).map((h) => h.id);
 
-/** A word no other test uses, so a search for it finds only this test's markets. */
-export const nonce = (prefix = "w") => `${prefix}${crypto.randomUUID().replace(/[^a-f]/g, "").slice(0, 10)}`;
+/**
+ * A word no other test uses, so a search for it finds only this test's markets: random letters
+ * from the whole alphabet, so two such words share almost no letter trigrams either (the hashing
+ * embedder would see shared trigrams as similarity).
+ */
+export const nonce = (prefix = "w") =>
+  `${prefix}${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => String.fromCharCode(97 + (b % 26))).join("")}`;
 
 /** Wraps an embedder and records the texts of every call. */
 export function countingEmbedder() {
