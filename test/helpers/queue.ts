@@ -49,7 +49,7 @@ export async function deliver(
   const ctx = createExecutionContext();
   const report = o.options
     ? await handleQueue(batch, o.env ?? env, o.options)
-    : await worker.queue!(batch as MessageBatch<unknown>, o.env ?? env, ctx);
+    : await worker.queue(batch as MessageBatch<unknown>, o.env ?? env);
   const result = await getQueueResult(batch, ctx);
   const ids = batch.messages.map((m) => m.id);
   const acked = new Set(result.ackAll ? ids : result.explicitAcks);

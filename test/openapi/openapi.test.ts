@@ -35,4 +35,19 @@ describe("GET /openapi.json", () => {
     const list = (json as any).paths["/api/markets"].get;
     expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["cursor", "limit", "offset", "order", "sort", "status"]);
   });
+
+  it("documents search and the admin endpoints with their parameters, security and error responses", async () => {
+    const { json } = await call("GET", "/openapi.json");
+    const paths = (json as any).paths;
+    const searchOp = paths["/api/markets/search"].get;
+    expect(searchOp.parameters.map((p: { name: string }) => p.name).sort()).toEqual(["limit", "mode", "q", "status"]);
+    expect(Object.keys(searchOp.responses).sort()).toEqual(["200", "400", "401"]);
+    const reindex = paths["/api/admin/reindex"].post;
+    expect(reindex.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(reindex.responses).sort()).toEqual(["202", "401", "403", "503"]);
+    expect(Object.keys(paths["/api/admin/index-failures"].get.responses).sort()).toEqual(["200", "400", "401", "403"]);
+    const replay = paths["/api/admin/index-failures/replay"].post;
+    expect(replay.requestBody.required).toBe(false);
+    expect(replay.responses["503"].content["application/json"].schema.$ref).toBe("#/components/schemas/ErrorEnvelope");
+  });
 });
