@@ -26,12 +26,13 @@ ALTER TABLE `markets` ADD `search_version` integer DEFAULT 1 NOT NULL;--> statem
 -- transaction. `markets` has no INTEGER PRIMARY KEY, so its rowids are stable in place but not
 -- across a dump and re-import: after restoring a database (or if a later migration rebuilds the
 -- markets table), run POST /api/admin/reindex, which also rebuilds this index.
+-- Porter stemming: "raining" finds "rain", "markets" finds "market".
 CREATE VIRTUAL TABLE `markets_fts` USING fts5(
 	`name`,
 	`description`,
 	content = 'markets',
 	content_rowid = 'rowid',
-	tokenize = 'unicode61 remove_diacritics 2'
+	tokenize = 'porter unicode61 remove_diacritics 2'
 );
 --> statement-breakpoint
 -- BM25 with a match in the name worth twice one in the description; `ORDER BY rank` uses it.

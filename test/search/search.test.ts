@@ -73,7 +73,7 @@ describe("GET /api/markets/search: ranking", () => {
     const [x, y] = [nonce("x"), nonce("y")];
     const [both, semanticOnly] = await indexedMarkets(
       { name: `Will ${x} ${y} be announced` },
-      { name: `Will ${x}s ${y}s be announced` }, // plural: similar trigrams, not the same words
+      { name: `Will zz${x} zz${y} be announced` }, // most letter trigrams shared, not the words
     );
     const { json } = await search({ q: `${x} ${y}`, mode: "hybrid" });
     expect(json.meta.served).toBe("hybrid");
@@ -125,6 +125,12 @@ describe("GET /api/markets/search: fallbacks", () => {
     const { res, json } = await search({ q: nonce("q") });
     expect(res.status).toBe(200);
     expect(json.data).toEqual([]);
+  });
+
+  it("keyword search stems English words (porter): an inflection finds the base form", async () => {
+    const word = nonce();
+    const [m] = await indexedMarkets({ name: `Will it rain on the ${word} parade` });
+    expect(await hitIds({ q: `raining ${word}s`, mode: "keyword" })).toContain(m!.id);
   });
 
   it("keyword changes are immediate: FTS follows every write in its own transaction", async () => {
