@@ -17,13 +17,11 @@ export const reindex = createRoute({
   method: "post",
   path: "/api/admin/reindex",
   tags,
-  summary: "Re-index every market (search backfill)",
-  description:
-    "Rebuilds the keyword index and enqueues an index job per market; the queue consumer re-embeds them in batches. Use after a model change, a fresh vector index or a restore. Safe to repeat.",
+  summary: "Re-index every market (search backfill; safe to repeat)",
   security,
   middleware: [requirePermission("admin")] as const,
   responses: {
-    202: jsonResponse(successSchema(ReindexResultSchema), "Jobs enqueued"),
+    202: jsonResponse(successSchema(ReindexResultSchema), "Enqueued"),
     ...errorResponses(401, 403, 503),
   },
 });
@@ -32,12 +30,12 @@ export const listIndexFailures = createRoute({
   method: "get",
   path: "/api/admin/index-failures",
   tags,
-  summary: "Index jobs that were lost (not sent, or dead-lettered), newest first",
+  summary: "Lost index jobs, newest first",
   security,
   middleware: [requirePermission("admin")] as const,
   request: { query: IndexFailurePageQuerySchema },
   responses: {
-    200: jsonResponse(pageSchema(IndexFailureSchema, CursorPageMetaSchema), "A page of lost index jobs"),
+    200: jsonResponse(pageSchema(IndexFailureSchema, CursorPageMetaSchema), "A page"),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -46,13 +44,12 @@ export const replayIndexFailures = createRoute({
   method: "post",
   path: "/api/admin/index-failures/replay",
   tags,
-  summary: "Send lost index jobs again",
-  description: "Re-enqueues the oldest lost jobs and removes them from the list. The body is optional.",
+  summary: "Re-enqueue the oldest lost index jobs",
   security,
   middleware: [requirePermission("admin")] as const,
   request: { body: { required: false, content: { "application/json": { schema: ReplayRequestSchema } } } },
   responses: {
-    200: jsonResponse(successSchema(ReplayResultSchema), "What was replayed"),
+    200: jsonResponse(successSchema(ReplayResultSchema), "Replayed"),
     ...errorResponses(400, 401, 403, 413, 415, 503),
   },
 });

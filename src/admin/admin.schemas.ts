@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { MAX_REPLAY } from "../indexing/index-admin.service";
 
 export const ReindexResultSchema = z
-  .object({ count: z.number().int().openapi({ description: "Markets whose index job was enqueued" }) })
+  .object({ count: z.number().int().openapi({ description: "Index jobs enqueued" }) })
   .openapi("ReindexResult");
 
 export const IndexFailureSchema = z
@@ -10,30 +10,28 @@ export const IndexFailureSchema = z
     id: z.string(),
     marketId: z.string(),
     op: z.enum(["upsert", "delete"]),
-    version: z.number().int().openapi({ description: "The market's search version the job was for" }),
-    source: z.enum(["send", "dead_letter"]).openapi({
-      description: "send: the queue refused the job; dead_letter: its retries were exhausted",
-    }),
+    version: z.number().int(),
+    source: z.enum(["send", "dead_letter"]).openapi({ description: "send: refused by the queue; dead_letter: retries exhausted" }),
     error: z.string(),
-    attempts: z.number().int().openapi({ description: "Deliveries before it was given up on (0: never sent)" }),
+    attempts: z.number().int().openapi({ description: "Deliveries (0: never sent)" }),
     createdAt: z.iso.datetime(),
   })
   .openapi("IndexFailure");
 
 export const IndexFailurePageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(512).optional().openapi({ description: "meta.nextCursor of the previous page" }),
+  cursor: z.string().max(512).optional(),
 });
 
 export const ReplayRequestSchema = z
   .strictObject({
-    limit: z.number().int().min(1).max(MAX_REPLAY).default(MAX_REPLAY).openapi({ description: "Oldest failures to replay" }),
+    limit: z.number().int().min(1).max(MAX_REPLAY).default(MAX_REPLAY),
   })
   .openapi("ReplayRequest");
 
 export const ReplayResultSchema = z
   .object({
-    replayed: z.number().int().openapi({ description: "Jobs sent again and removed from the list" }),
-    remaining: z.boolean().openapi({ description: "More failures are waiting (call again)" }),
+    replayed: z.number().int(),
+    remaining: z.boolean().openapi({ description: "More are waiting: call again" }),
   })
   .openapi("ReplayResult");

@@ -6,12 +6,10 @@ export const searchMarkets = createRoute({
   method: "get",
   path: "/api/markets/search",
   tags: ["Markets"],
-  summary: "Search markets by meaning and keywords",
-  description:
-    "Results are ordered by descending score. New and changed markets become searchable by meaning once their index job has run (seconds); keyword matches are immediate.",
+  summary: "Search markets by meaning and keywords, best first",
   request: { query: SearchQuerySchema },
   responses: {
-    200: jsonResponse(pageSchema(SearchHitSchema, SearchMetaSchema), "Matching markets, best first"),
+    200: jsonResponse(pageSchema(SearchHitSchema, SearchMetaSchema), "Matches"),
     ...errorResponses(400, 401),
   },
 });
