@@ -155,3 +155,15 @@ export function createIndexingServices(env: Env, logger: Logger, options: Adapte
     logger,
   };
 }
+
+/**
+ * The search service alone, over the worker's bindings (uncached reads, any replica): for code
+ * that searches outside a request, such as a benchmark running inside a worker.
+ *
+ * @example const { items } = await createSearchService(env, logger).search({ q: "rain", limit: 10, mode: "hybrid" });
+ */
+export function createSearchService(env: Env, logger: Logger, options: AdapterOptions = {}): SearchService {
+  const d1 = env.DB.withSession("first-unconstrained");
+  const { embedder, vectorIndex } = searchAdapters(env, d1, options);
+  return new SearchService(embedder, vectorIndex, new KeywordIndex(d1), new D1MarketRepository(createDatabase(d1)), logger);
+}

@@ -6,6 +6,7 @@ import { QUEUE_RETRY_SECONDS, retryDelaySeconds } from "../../src/indexing/consu
 import { INDEX_DLQ_NAME, INDEX_MAX_RETRIES, INDEX_QUEUE_NAME, type IndexJob } from "../../src/indexing/index-job";
 import { deliver } from "../helpers/queue";
 import { countingEmbedder, countingVectorIndex, failingEmbedder } from "../helpers/search";
+import { D1VectorIndex } from "../../src/search/d1-vector-index";
 import { insertMarkets } from "../helpers/fixtures";
 import { brokenD1, countingD1 } from "../helpers/worker";
 
@@ -110,7 +111,6 @@ describe("index consumer: stale, duplicate and foreign jobs", () => {
     const [id] = await insertMarkets(1, { version: 2 });
     await deliver(INDEX_QUEUE_NAME, [upsert(id!, 2)]);
     // A consumer that read version 1 before the update and writes late:
-    const { D1VectorIndex } = await import("../../src/search/d1-vector-index");
     await new D1VectorIndex(env.DB).upsert([{ id: id!, values: Array(768).fill(0.1), metadata: { status: "active", version: 1 } }]);
     expect(await vectorVersions([id!])).toEqual({ [id!]: 2 });
   });
@@ -143,6 +143,7 @@ describe("index consumer: stale, duplicate and foreign jobs", () => {
   });
 
   it("a job newer than the market read (a replica behind the write) is retried, not indexed with old text", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
     const [id] = await insertMarkets(1, { version: 1 });
     const { deliver: run, embedder } = instrumented();
     const { retried, ids, delays } = await run([upsert(id!, 2)]);

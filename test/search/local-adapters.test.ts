@@ -1,8 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { createLogger } from "../../src/http/logger";
 import { D1VectorIndex } from "../../src/search/d1-vector-index";
 import { HashingEmbedder } from "../../src/search/hashing-embedder";
 import { cosineScorer, decodeVector, encodeVector } from "../../src/search/vector-codec";
+import { createSearchService } from "../../src/services";
+import { insertMarkets } from "../helpers/fixtures";
 import { countingD1 } from "../helpers/worker";
 
 const cosine = (a: number[], b: number[]) => {
@@ -118,5 +121,14 @@ describe("D1VectorIndex", () => {
       .bind(JSON.stringify(ids))
       .first<{ n: number }>();
     expect(left!.n).toBe(0);
+  });
+});
+
+describe("createSearchService (search outside a request)", () => {
+  it("searches with the same adapters the worker uses", async () => {
+    const [id] = await insertMarkets(1);
+    const { items, served } = await createSearchService(env, createLogger()).search({ q: id!, limit: 5, mode: "keyword" });
+    expect(served).toBe("keyword");
+    expect(items[0]!.id).toBe(id);
   });
 });
