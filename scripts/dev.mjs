@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import Redis from "ioredis";
 import { ensureDevSecret } from "./dev-vars.mjs";
 import { copyDocsAssets } from "./docs-assets.mjs";
+import { mintToken } from "./mint-token.mjs";
 import { seedSql } from "./seed-data.mjs";
 import { startBridge } from "./upstash-bridge.mjs";
 
@@ -50,3 +51,33 @@ console.log(`\nMarkets API on http://localhost:${port}  (try: curl http://localh
 const dev = spawn("wrangler", ["dev", "--port", port, ...persist, ...limiterArgs, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));
+
+/**
+ * Makes the demo data searchable by meaning: when markets lack vectors (first run, or data written
+ * around the API), asks the running worker for a reindex — the same path production uses, through
+ * the local queue. Keyword search needs nothing: the migration's triggers index every insert.
+ */
+async function indexDemoData() {
+  const counts = spawnSync(
+    "wrangler",
+    ["d1", "execute", "DB", "--local", "--json", "--command", "SELECT (SELECT count(*) FROM markets) AS markets, (SELECT count(*) FROM market_vectors) AS vectors", ...persist],
+    { env, encoding: "utf8" },
+  );
+  const row = counts.status === 0 ? JSON.parse(counts.stdout)[0]?.results?.[0] : undefined;
+  if (row && row.vectors >= row.markets) return;
+  const base = `http://localhost:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const token = await mintToken({ sub: "demo-admin", role: "admin", name: "Ada Admin" });
+  const res = await fetch(`${base}/api/admin/reindex`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+  const body = await res.json().catch(() => ({}));
+  if (res.status === 202) console.log(`\nSearch index: ${body.data.count} markets enqueued for embedding (local, lexical: see README "Search").\n`);
+  else console.warn(`\nSearch index: reindex answered ${res.status}; run it by hand (README "Search").\n`);
+}
+indexDemoData().catch((err) => console.warn(`Search index: could not reindex the demo data (${err.message})`));

@@ -15,7 +15,9 @@ import { notFoundOrMethodNotAllowed } from "./http/not-found";
 import { applyHttpContract, registerHttpContract } from "./http/openapi-contract";
 import { requestContext } from "./http/request-context";
 import { marketRouter } from "./markets/market.router";
+import { adminRouter } from "./admin/admin.router";
 import { positionRouter } from "./positions/position.router";
+import { searchRouter } from "./search/search.router";
 import { rateLimit } from "./rate-limit/middleware";
 
 /** Top-level fields of the OpenAPI document; paths and components come from the route definitions. */
@@ -74,7 +76,14 @@ export function createApp() {
   app.use("/api/*", conditionalGet);
   app.use("/api/*", cacheHeaders);
 
-  const routes = app.route("/", healthRouter).route("/", marketRouter).route("/", positionRouter);
+  // The search router comes before the market router: /api/markets/search must not be read as
+  // the market with id "search".
+  const routes = app
+    .route("/", healthRouter)
+    .route("/", searchRouter)
+    .route("/", marketRouter)
+    .route("/", positionRouter)
+    .route("/", adminRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

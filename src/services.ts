@@ -14,11 +14,29 @@ import { MarketService } from "./markets/market.service";
 import { MemoryRateLimiter } from "./rate-limit/memory-rate-limiter";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { UpstashRateLimiter } from "./rate-limit/upstash-rate-limiter";
+import type { IndexConsumerDeps } from "./indexing/consumer";
+import { D1IndexFailureRepository } from "./indexing/d1-index-failure.repository";
+import type { DeadLetterDeps } from "./indexing/dead-letter";
+import { IndexAdminService } from "./indexing/index-admin.service";
+import type { IndexJob } from "./indexing/index-job";
+import { D1MarketIndexSource } from "./indexing/market-index-source";
+import { IndexJobProducer } from "./indexing/producer";
+import { D1VectorIndex } from "./search/d1-vector-index";
+import type { Embedder } from "./search/embedder";
+import { HashingEmbedder } from "./search/hashing-embedder";
+import { KeywordIndex } from "./search/keyword-index";
+import { SearchService } from "./search/search.service";
+import type { VectorIndex } from "./search/vector-index";
+import { VectorizeVectorIndex } from "./search/vectorize-vector-index";
+import { WorkersAiEmbedder } from "./search/workers-ai-embedder";
 
 /** Everything handlers call into. */
 export interface Services {
   markets: MarketService;
   positions: PositionService;
+  search: SearchService;
+  /** Search index operations (admin): reindex, lost jobs. */
+  indexing: IndexAdminService;
   rateLimiter: RateLimiter;
   /** What the KV cache did for this request (absent when caching is off). */
   cacheStatus?: CacheStatus;
@@ -46,9 +64,39 @@ function rateLimiterFor(config: Config): RateLimiter {
   return limiter;
 }
 
+/** The bindings search and indexing adapters are chosen from (AI and VECTORIZE: production only). */
+export interface SearchBindings {
+  AI?: Ai | undefined;
+  VECTORIZE?: VectorizeIndex | undefined;
+}
+
+/**
+ * Decorators the composition root applies to the search adapters it chose, for callers that
+ * measure or inject faults (benchmarks, tests). The adapters themselves are still chosen here.
+ */
+export interface AdapterOptions {
+  wrapEmbedder?: (embedder: Embedder) => Embedder;
+  wrapVectorIndex?: (index: VectorIndex) => VectorIndex;
+}
+
+/**
+ * Workers AI and Vectorize when their bindings exist (production); otherwise the offline
+ * stand-ins: the hashing embedder (lexical) and exact cosine search over vectors in D1.
+ */
+function searchAdapters(bindings: SearchBindings, d1: D1Database | D1DatabaseSession, options: AdapterOptions) {
+  const embedder: Embedder = bindings.AI ? new WorkersAiEmbedder(bindings.AI) : new HashingEmbedder();
+  const vectorIndex: VectorIndex = bindings.VECTORIZE ? new VectorizeVectorIndex(bindings.VECTORIZE) : new D1VectorIndex(d1);
+  return {
+    embedder: options.wrapEmbedder?.(embedder) ?? embedder,
+    vectorIndex: options.wrapVectorIndex?.(vectorIndex) ?? vectorIndex,
+  };
+}
+
 /** Per-request inputs of the composition root. */
 export interface RequestScope {
   d1: D1DatabaseSession;
+  search: SearchBindings;
+  indexQueue: Queue<IndexJob>;
   /** The KV namespace for read caching, when bound. */
   kv?: KVNamespace;
   waitUntil: (promise: Promise<unknown>) => void;
@@ -61,7 +109,7 @@ export interface RequestScope {
  * The composition root: the one place that decides which adapter serves each port, from the
  * configuration and the bindings that exist. Per-request objects here are cheap wrappers.
  */
-export function createServices(config: Config, scope: RequestScope): Services {
+export function createServices(config: Config, scope: RequestScope, options: AdapterOptions = {}): Services {
   const db = createDatabase(scope.d1);
   const cursors = new CursorCodec(config.jwt.secret);
   let marketRepository: MarketRepository = new D1MarketRepository(db);
@@ -73,13 +121,49 @@ export function createServices(config: Config, scope: RequestScope): Services {
     marketRepository = new CachedMarketRepository(marketRepository, cache);
     positionRepository = new CachedPositionRepository(positionRepository, cache);
   }
+  const failures = new D1IndexFailureRepository(db);
+  const producer = new IndexJobProducer(scope.indexQueue, failures, scope.waitUntil, scope.logger);
+  const keywords = new KeywordIndex(scope.d1);
+  const { embedder, vectorIndex } = searchAdapters(scope.search, scope.d1, options);
   return {
-    markets: new MarketService(marketRepository, cursors),
+    markets: new MarketService(marketRepository, cursors, producer),
     positions: new PositionService(positionRepository, marketRepository, cursors),
+    search: new SearchService(embedder, vectorIndex, keywords, marketRepository, scope.logger),
+    indexing: new IndexAdminService(new D1MarketIndexSource(db), keywords, producer, failures, cursors),
     rateLimiter: rateLimiterFor(config),
     ...(cacheStatus ? { cacheStatus } : {}),
     pingDatabase: async () => {
       await scope.d1.prepare("SELECT 1").first();
     },
   };
+}
+
+/** What the queue consumers need: the index consumer's and the dead-letter consumer's dependencies. */
+export type IndexingServices = IndexConsumerDeps & DeadLetterDeps;
+
+/**
+ * The composition root of the queue side: the same adapter choice as requests, over a D1 session
+ * that reads the primary (jobs must see the write that produced them).
+ */
+export function createIndexingServices(env: Env, logger: Logger, options: AdapterOptions = {}): IndexingServices {
+  const d1 = env.DB.withSession("first-primary");
+  const db = createDatabase(d1);
+  return {
+    source: new D1MarketIndexSource(db),
+    failures: new D1IndexFailureRepository(db),
+    ...searchAdapters(env, d1, options),
+    logger,
+  };
+}
+
+/**
+ * The search service alone, over the worker's bindings (uncached reads, any replica): for code
+ * that searches outside a request, such as a benchmark running inside a worker.
+ *
+ * @example const { items } = await createSearchService(env, logger).search({ q: "rain", limit: 10, mode: "hybrid" });
+ */
+export function createSearchService(env: Env, logger: Logger, options: AdapterOptions = {}): SearchService {
+  const d1 = env.DB.withSession("first-unconstrained");
+  const { embedder, vectorIndex } = searchAdapters(env, d1, options);
+  return new SearchService(embedder, vectorIndex, new KeywordIndex(d1), new D1MarketRepository(createDatabase(d1)), logger);
 }

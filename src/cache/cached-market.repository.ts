@@ -1,6 +1,6 @@
 import type { Principal } from "../auth/principal";
-import type { Market, MarketChanges, MarketListQuery, MarketPage } from "../markets/market.model";
-import type { MarketRepository, NewMarket } from "../markets/market.repository";
+import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "../markets/market.model";
+import type { MarketRepository, NewMarket, WrittenMarket } from "../markets/market.repository";
 import type { NewPosition } from "../positions/position.repository";
 import type { MarketCache } from "./market-cache";
 
@@ -32,19 +32,24 @@ export class CachedMarketRepository implements MarketRepository {
     return page;
   }
 
-  async create(actor: Principal, market: NewMarket, initialPosition?: NewPosition): Promise<Market> {
+  /** Not cached: search results are assembled per query and must reflect the latest writes. */
+  findManyByIds(ids: string[]): Promise<MarketSummary[]> {
+    return this.inner.findManyByIds(ids);
+  }
+
+  async create(actor: Principal, market: NewMarket, initialPosition?: NewPosition): Promise<WrittenMarket> {
     const created = await this.inner.create(actor, market, initialPosition);
     await this.cache.invalidate();
     return created;
   }
 
-  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<Market | null> {
+  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<WrittenMarket | null> {
     const updated = await this.inner.update(actor, id, changes, updatedAt);
     await this.cache.invalidate(id);
     return updated;
   }
 
-  async delete(actor: Principal, id: string): Promise<boolean> {
+  async delete(actor: Principal, id: string): Promise<{ searchVersion: number } | null> {
     const deleted = await this.inner.delete(actor, id);
     if (deleted) await this.cache.invalidate(id);
     return deleted;

@@ -43,6 +43,10 @@ export const markets = sqliteTable(
     updatedAt: integer("updated_at", { mode: "number" })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
+    // Incremented by every write to what search sees (name, description, status) and by nothing
+    // else (volume changes leave it alone): index jobs carry it so the consumer can tell stale
+    // jobs from current ones.
+    searchVersion: integer("search_version").notNull().default(1),
   },
   (t) => [
     check("markets_status_check", sql`${t.status} IN ('active', 'closed', 'resolved')`),
@@ -79,6 +83,43 @@ export const positions = sqliteTable(
     index("positions_market_idx").on(t.marketId, t.createdAt, t.id),
     index("positions_user_idx").on(t.userId, t.createdAt, t.id),
   ],
+);
+
+/**
+ * The offline stand-in for Vectorize (D1VectorIndex): one embedding per market, searched by exact
+ * cosine similarity. No foreign key on purpose: like Vectorize, it is changed only by index jobs.
+ */
+export const marketVectors = sqliteTable(
+  "market_vectors",
+  {
+    marketId: text("market_id").primaryKey(),
+    status: text("status", { enum: MARKET_STATUSES }).notNull(),
+    /** The market's search_version this vector was computed from; older writes never replace it. */
+    version: integer("version").notNull(),
+    /** Base64 of the encoded vector (see src/search/vector-codec.ts); text reads back far faster than a BLOB. */
+    embedding: text("embedding").notNull(),
+  },
+  (t) => [index("market_vectors_status_idx").on(t.status)],
+);
+
+/**
+ * Index jobs that could not be delivered (the queue refused them) or were dead-lettered after
+ * their retries; replayed by POST /api/admin/index-failures/replay.
+ */
+export const indexFailures = sqliteTable(
+  "index_failures",
+  {
+    id: text("id").primaryKey(),
+    marketId: text("market_id").notNull(),
+    op: text("op", { enum: ["upsert", "delete"] }).notNull(),
+    version: integer("version").notNull(),
+    /** Where the job was lost: `send` (enqueue failed) or `dead_letter` (retries exhausted). */
+    source: text("source", { enum: ["send", "dead_letter"] }).notNull(),
+    error: text("error").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("index_failures_created_at_idx").on(t.createdAt, t.id)],
 );
 
 export type MarketRow = typeof markets.$inferSelect;

@@ -3,12 +3,21 @@ import { ApiError } from "./errors";
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 
+/** True when the request carries no body at all (actions such as POST /api/admin/reindex). */
+const bodyless = (req: Request) => req.body === null || req.headers.get("Content-Length") === "0";
+
 /**
  * 415 for a POST/PUT/PATCH whose body is not declared `application/json`, before any
  * validation runs: without this a form or text body would be validated as an empty object.
+ * A request with no body at all has nothing to misread and passes; routes that need a body
+ * still answer 400 for it.
  */
 export const requireJsonBody = createMiddleware(async (c, next) => {
-  if (["POST", "PUT", "PATCH"].includes(c.req.method) && !JSON_MEDIA_TYPE.test(c.req.header("Content-Type") ?? "")) {
+  if (
+    ["POST", "PUT", "PATCH"].includes(c.req.method) &&
+    !bodyless(c.req.raw) &&
+    !JSON_MEDIA_TYPE.test(c.req.header("Content-Type") ?? "")
+  ) {
     throw new ApiError(415, "unsupported_media_type", "Request body must be application/json");
   }
   return next();

@@ -10,10 +10,12 @@ const ref = (kind: "headers" | "parameters" | "responses" | "schemas", name: str
 
 const RATE_LIMIT_HEADERS = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"] as const;
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+const WRITE_METHODS = new Set(["put", "post", "delete", "patch"]);
 
 /**
  * Registers what operations share because middleware, not the route, produces it: request id, D1
- * bookmark (400 when malformed), token verification (401), rate limits on /api (headers, 429), 500.
+ * bookmark (400 when malformed), token verification (401), body limit and content type on /api
+ * writes (413, 415), rate limits on /api (headers, 429), 500.
  */
 export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
   const register = app.openAPIRegistry.registerComponent.bind(app.openAPIRegistry);
@@ -52,6 +54,14 @@ export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
     description: `${ERROR_DESCRIPTIONS[401]}. A token that fails verification is refused on every route, public ones included.`,
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
   } as never);
+  register("responses", "PayloadTooLarge", {
+    description: ERROR_DESCRIPTIONS[413],
+    content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
+  } as never);
+  register("responses", "UnsupportedMediaType", {
+    description: ERROR_DESCRIPTIONS[415],
+    content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
+  } as never);
   register("responses", "InternalError", {
     description: ERROR_DESCRIPTIONS[500],
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
@@ -85,6 +95,11 @@ export function applyHttpContract<T extends { paths?: object }>(doc: T): T {
       }
       op.responses["400"] ??= ref("responses", "InvalidRequest");
       op.responses["401"] ??= ref("responses", "Unauthorized");
+      // Body limit and JSON content type are checked before routing, on every /api write.
+      if (api && WRITE_METHODS.has(method)) {
+        op.responses["413"] ??= ref("responses", "PayloadTooLarge");
+        op.responses["415"] ??= ref("responses", "UnsupportedMediaType");
+      }
       if (api) op.responses["429"] ??= ref("responses", "RateLimited");
       op.responses["500"] ??= ref("responses", "InternalError");
     }

@@ -41,6 +41,8 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
       "services",
       createServices(config, {
         d1: session,
+        search: { AI: c.env.AI, VECTORIZE: c.env.VECTORIZE },
+        indexQueue: c.env.INDEX_QUEUE,
         kv: c.env.CACHE,
         waitUntil: (p) => c.executionCtx.waitUntil(p),
         logger,

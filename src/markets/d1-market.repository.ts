@@ -5,7 +5,7 @@ import { markets, positions, users } from "../db/schema";
 import type { NewPosition } from "../positions/position.repository";
 import { upsertUserStatement } from "../users/user.repository";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
-import type { MarketRepository, NewMarket } from "./market.repository";
+import type { MarketRepository, NewMarket, WrittenMarket } from "./market.repository";
 
 const SORT_COLUMNS = {
   volume: markets.volume,
@@ -36,6 +36,10 @@ const toSummary = ({ creatorId, creatorName, ...m }: SummaryRow): MarketSummary 
   creator: { id: creatorId, displayName: creatorName },
 });
 const toMarket = (row: DetailRow): Market => ({ ...toSummary(row), description: row.description });
+const toWritten = ({ searchVersion, ...row }: DetailRow & { searchVersion: number }): WrittenMarket => ({
+  ...toMarket(row),
+  searchVersion,
+});
 
 /** MarketRepository over D1 through Drizzle. Every read is a single statement. */
 export class D1MarketRepository implements MarketRepository {
@@ -68,7 +72,18 @@ export class D1MarketRepository implements MarketRepository {
     return row ? toMarket(row) : null;
   }
 
-  async create(actor: Principal, m: NewMarket, initial?: NewPosition): Promise<Market> {
+  async findManyByIds(ids: string[]): Promise<MarketSummary[]> {
+    if (ids.length === 0) return [];
+    // One JSON parameter instead of one per id: D1 allows 100 bound parameters per statement.
+    const rows = await this.db
+      .select(summaryColumns)
+      .from(markets)
+      .innerJoin(users, eq(users.id, markets.creatorId))
+      .where(sql`${markets.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+    return rows.map(toSummary);
+  }
+
+  async create(actor: Principal, m: NewMarket, initial?: NewPosition): Promise<WrittenMarket> {
     const insertMarket = this.db.insert(markets).values({
       id: m.id,
       name: m.name,
@@ -79,7 +94,7 @@ export class D1MarketRepository implements MarketRepository {
       updatedAt: m.createdAt,
     });
     const upsertUser = upsertUserStatement(this.db, actor);
-    const select = this.selectDetail(m.id);
+    const select = this.selectWritten(m.id);
     // One batch, one transaction: the market never exists without its initial position or volume.
     const rows = initial
       ? (
@@ -93,27 +108,35 @@ export class D1MarketRepository implements MarketRepository {
       : (await this.db.batch([upsertUser, insertMarket, select]))[2];
     const [row] = rows;
     if (!row) throw new Error(`market ${m.id} missing right after insert`);
-    return toMarket(row);
+    return toWritten(row);
   }
 
-  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<Market | null> {
+  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<WrittenMarket | null> {
     const [, , [row]] = await this.db.batch([
       upsertUserStatement(this.db, actor),
       this.db
         .update(markets)
-        .set({ ...changes, updatedAt })
+        .set({ ...changes, updatedAt, searchVersion: sql`${markets.searchVersion} + 1` })
         .where(eq(markets.id, id)),
-      this.selectDetail(id),
+      this.selectWritten(id),
     ]);
-    return row ? toMarket(row) : null;
+    return row ? toWritten(row) : null;
   }
 
-  async delete(actor: Principal, id: string): Promise<boolean> {
-    const [, deleted] = await this.db.batch([
+  async delete(actor: Principal, id: string): Promise<{ searchVersion: number } | null> {
+    const [, [deleted]] = await this.db.batch([
       upsertUserStatement(this.db, actor),
-      this.db.delete(markets).where(eq(markets.id, id)).returning({ id: markets.id }),
+      this.db.delete(markets).where(eq(markets.id, id)).returning({ searchVersion: markets.searchVersion }),
     ]);
-    return deleted.length > 0;
+    return deleted ?? null;
+  }
+
+  private selectWritten(id: string) {
+    return this.db
+      .select({ ...detailColumns, searchVersion: markets.searchVersion })
+      .from(markets)
+      .innerJoin(users, eq(users.id, markets.creatorId))
+      .where(eq(markets.id, id));
   }
 
   private selectDetail(id: string) {

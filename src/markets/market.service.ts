@@ -1,10 +1,11 @@
 import { canModerate } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
 import { ApiError, notFound } from "../http/errors";
+import type { IndexJob } from "../indexing/index-job";
 import type { CursorCodec, Keyset } from "../pagination/cursor";
 import type { PositionInput } from "../positions/position.model";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
-import type { MarketRepository } from "./market.repository";
+import type { MarketRepository, WrittenMarket } from "./market.repository";
 
 /** Input for a new market, optionally with the creator's first position. */
 export interface CreateMarketInput {
@@ -26,11 +27,20 @@ const keysetOf = (m: MarketSummary, sort: MarketListQuery["sort"]): Keyset => ({
   id: m.id,
 });
 
-/** Business rules for markets: who may change what, and which changes are allowed. */
+/** Where index jobs go after a successful write (the producer; it never makes the write wait or fail). */
+export interface IndexJobSink {
+  enqueue(jobs: IndexJob[]): void;
+}
+
+/**
+ * Business rules for markets: who may change what, and which changes are allowed. Every write
+ * that changes what search sees is followed by an index job.
+ */
 export class MarketService {
   constructor(
     private readonly markets: MarketRepository,
     private readonly cursors: CursorCodec,
+    private readonly indexJobs: IndexJobSink,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
@@ -54,10 +64,10 @@ export class MarketService {
     return (await this.markets.findById(id)) ?? throwNotFound();
   }
 
-  create(actor: Principal, { initialPosition, ...input }: CreateMarketInput): Promise<Market> {
+  async create(actor: Principal, { initialPosition, ...input }: CreateMarketInput): Promise<Market> {
     const createdAt = this.now();
     const position = initialPosition && { ...initialPosition, id: this.newId(), createdAt };
-    return this.markets.create(actor, { id: this.newId(), ...input, createdAt }, position);
+    return this.indexed(await this.markets.create(actor, { id: this.newId(), ...input, createdAt }, position));
   }
 
   /** Applies `changes` if the actor created the market or moderates; resolved markets are final. */
@@ -69,11 +79,19 @@ export class MarketService {
     if (current.status === "resolved") {
       throw new ApiError(409, "conflict", "A resolved market can no longer be changed");
     }
-    return (await this.markets.update(actor, id, changes, this.now())) ?? throwNotFound();
+    return this.indexed((await this.markets.update(actor, id, changes, this.now())) ?? throwNotFound());
   }
 
   async delete(actor: Principal, id: string): Promise<void> {
-    if (!(await this.markets.delete(actor, id))) throwNotFound();
+    const deleted = (await this.markets.delete(actor, id)) ?? throwNotFound();
+    // One past the market's last version: outranks every upsert job for it still in flight.
+    this.indexJobs.enqueue([{ op: "delete", marketId: id, version: deleted.searchVersion + 1 }]);
+  }
+
+  /** Enqueues the upsert job for a write and returns the market without its search version. */
+  private indexed({ searchVersion, ...market }: WrittenMarket): Market {
+    this.indexJobs.enqueue([{ op: "upsert", marketId: market.id, version: searchVersion }]);
+    return market;
   }
 }
 

@@ -1,6 +1,9 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis/cloudflare";
+import { backoffDelay } from "../lib/retry";
 import type { RateLimitDecision, RateLimiter, RateLimitTier, TierLimit } from "./rate-limiter";
+
+const UPSTASH_BACKOFF_MS = { base: 50, cap: 200, jitter: 0.5 };
 
 /** Connection and policy for the Upstash limiter. */
 export interface UpstashRateLimiterOptions {
@@ -21,11 +24,12 @@ export class UpstashRateLimiter implements RateLimiter {
   private readonly limiters: Record<RateLimitTier, Ratelimit>;
 
   constructor(options: UpstashRateLimiterOptions) {
-    // One quick retry only: the limiter's own timeout decides when to give up and fail open.
+    // One quick retry of a dropped connection only (the client retries network errors, never
+    // Redis replies): the limiter's own timeout decides when to give up and fail open.
     const redis = new Redis({
       url: options.url,
       token: options.token,
-      retry: { retries: 1, backoff: () => 50 },
+      retry: { retries: 1, backoff: (retry) => backoffDelay(retry + 1, UPSTASH_BACKOFF_MS) },
       enableTelemetry: false,
       // Each limit() is one EVALSHA; batching across requests would only couple their failures.
       enableAutoPipelining: false,

@@ -69,6 +69,21 @@ describe("GET /openapi.json", () => {
       expect(res.headers.get(header), header).toMatch(/\S/);
     }
   });
+
+  it("documents search and the admin endpoints with their parameters, security and error responses", async () => {
+    const { json } = await call("GET", "/openapi.json");
+    const paths = (json as any).paths;
+    const searchOp = paths["/api/markets/search"].get;
+    expect(searchOp.parameters.filter((p: { in?: string }) => p.in === "query").map((p: { name: string }) => p.name).sort()).toEqual(["limit", "mode", "q", "status"]);
+    expect(Object.keys(searchOp.responses).sort()).toEqual(["200", "400", "401", "429", "500"]);
+    const reindex = paths["/api/admin/reindex"].post;
+    expect(reindex.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(reindex.responses).sort()).toEqual(["202", "400", "401", "403", "413", "415", "429", "500", "503"]);
+    expect(Object.keys(paths["/api/admin/index-failures"].get.responses).sort()).toEqual(["200", "400", "401", "403", "429", "500"]);
+    const replay = paths["/api/admin/index-failures/replay"].post;
+    expect(replay.requestBody.required).toBe(false);
+    expect(replay.responses["503"].content["application/json"].schema.$ref).toBe("#/components/schemas/ErrorEnvelope");
+  });
 });
 
 describe("GET /docs", () => {
@@ -80,4 +95,5 @@ describe("GET /docs", () => {
     expect(sources).toEqual(["/docs/assets/swagger-ui-dist/swagger-ui.css", "/docs/assets/swagger-ui-dist/swagger-ui-bundle.js"]);
     expect(text).toContain("url: '/openapi.json'");
   });
+
 });

@@ -1,5 +1,334 @@
 // Generated from /openapi.json by openapi-typescript (npm run client:types). Do not edit.
 export interface paths {
+    "/api/admin/index-failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lost index jobs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: {
+                    /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
+                    "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["IndexFailure"][];
+                            meta: components["schemas"]["CursorPageMeta"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation_failed, malformed_json) */
+                400: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Missing or invalid bearer token (unauthorized) */
+                401: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Authenticated but not allowed (forbidden) */
+                403: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                429: components["responses"]["RateLimited"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/index-failures/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-enqueue the oldest lost index jobs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
+                    "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ReplayRequest"];
+                };
+            };
+            responses: {
+                /** @description Replayed */
+                200: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ReplayResult"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation_failed, malformed_json) */
+                400: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Missing or invalid bearer token (unauthorized) */
+                401: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Authenticated but not allowed (forbidden) */
+                403: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Body larger than allowed (payload_too_large) */
+                413: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Body is not application/json (unsupported_media_type) */
+                415: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                429: components["responses"]["RateLimited"];
+                500: components["responses"]["InternalError"];
+                /** @description A dependency is unavailable (service_unavailable); see Retry-After */
+                503: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-index every market (search backfill; safe to repeat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
+                    "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Enqueued */
+                202: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ReindexResult"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                /** @description Missing or invalid bearer token (unauthorized) */
+                401: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Authenticated but not allowed (forbidden) */
+                403: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                429: components["responses"]["RateLimited"];
+                500: components["responses"]["InternalError"];
+                /** @description A dependency is unavailable (service_unavailable); see Retry-After */
+                503: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/markets": {
         parameters: {
             query?: never;
@@ -509,6 +838,8 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelope"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
             };
@@ -899,6 +1230,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/markets/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search markets by meaning and keywords, best first */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    /** @description hybrid: semantic and keyword rankings fused (RRF) */
+                    mode?: "hybrid" | "semantic" | "keyword";
+                    q: string;
+                    status?: "active" | "closed" | "resolved";
+                };
+                header?: {
+                    /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
+                    "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Matches */
+                200: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["SearchHit"][];
+                            meta: components["schemas"]["SearchMeta"];
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation_failed, malformed_json) */
+                400: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Missing or invalid bearer token (unauthorized) */
+                401: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                429: components["responses"]["RateLimited"];
+                500: components["responses"]["InternalError"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/positions": {
         parameters: {
             query?: never;
@@ -1084,6 +1500,23 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        IndexFailure: {
+            /** @description Deliveries (0: never sent) */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            error: string;
+            id: string;
+            marketId: string;
+            /** @enum {string} */
+            op: "upsert" | "delete";
+            /**
+             * @description send: refused by the queue; dead_letter: retries exhausted
+             * @enum {string}
+             */
+            source: "send" | "dead_letter";
+            version: number;
+        };
         Market: components["schemas"]["MarketSummary"] & {
             description: string;
         };
@@ -1158,6 +1591,10 @@ export interface components {
             /** @enum {string} */
             side: "yes" | "no";
         };
+        ReindexResult: {
+            /** @description Index jobs enqueued */
+            count: number;
+        };
         ReplaceMarket: {
             /** @example Resolves YES if IPMA reports rain. */
             description: string;
@@ -1165,6 +1602,29 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "active" | "closed" | "resolved";
+        };
+        ReplayRequest: {
+            /** @default 1000 */
+            limit?: number;
+        };
+        ReplayResult: {
+            /** @description More are waiting: call again */
+            remaining: boolean;
+            replayed: number;
+        };
+        SearchHit: components["schemas"]["MarketSummary"] & {
+            /** @description Higher is better: cosine (semantic), -BM25 (keyword), RRF sum (hybrid) */
+            score: number;
+        };
+        SearchMeta: {
+            limit: number;
+            /** @enum {string} */
+            mode: "hybrid" | "semantic" | "keyword";
+            /**
+             * @description The ranking that answered (keyword when semantic had nothing)
+             * @enum {string}
+             */
+            served: "hybrid" | "semantic" | "keyword";
         };
     };
     responses: {
@@ -1179,6 +1639,15 @@ export interface components {
         };
         /** @description Invalid input (validation_failed, malformed_json) */
         InvalidRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Body larger than allowed (payload_too_large) */
+        PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1201,6 +1670,15 @@ export interface components {
         };
         /** @description Missing or invalid bearer token (unauthorized). A token that fails verification is refused on every route, public ones included. */
         Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Body is not application/json (unsupported_media_type) */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
