@@ -3,6 +3,7 @@ import { CachedPositionRepository } from "./cache/cached-position.repository";
 import { type CacheStatus, MarketCache } from "./cache/market-cache";
 import type { Config } from "./config";
 import { createDatabase } from "./db/client";
+import { withReadRetries } from "./db/retrying-session";
 import { createLogger, type Logger } from "./http/logger";
 import { CursorCodec } from "./pagination/cursor";
 import { D1PositionRepository } from "./positions/d1-position.repository";
@@ -110,7 +111,8 @@ export interface RequestScope {
  * configuration and the bindings that exist. Per-request objects here are cheap wrappers.
  */
 export function createServices(config: Config, scope: RequestScope, options: AdapterOptions = {}): Services {
-  const db = createDatabase(scope.d1);
+  const d1 = withReadRetries(scope.d1);
+  const db = createDatabase(d1);
   const cursors = new CursorCodec(config.jwt.secret);
   let marketRepository: MarketRepository = new D1MarketRepository(db);
   let positionRepository: PositionRepository = new D1PositionRepository(db);
@@ -123,8 +125,8 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
   }
   const failures = new D1IndexFailureRepository(db);
   const producer = new IndexJobProducer(scope.indexQueue, failures, scope.waitUntil, scope.logger);
-  const keywords = new KeywordIndex(scope.d1);
-  const { embedder, vectorIndex } = searchAdapters(scope.search, scope.d1, options);
+  const keywords = new KeywordIndex(d1);
+  const { embedder, vectorIndex } = searchAdapters(scope.search, d1, options);
   return {
     markets: new MarketService(marketRepository, cursors, producer),
     positions: new PositionService(positionRepository, marketRepository, cursors),
@@ -133,7 +135,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
     rateLimiter: rateLimiterFor(config),
     ...(cacheStatus ? { cacheStatus } : {}),
     pingDatabase: async () => {
-      await scope.d1.prepare("SELECT 1").first();
+      await d1.prepare("SELECT 1").first();
     },
   };
 }

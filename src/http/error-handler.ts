@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
+import { isTransientD1Error } from "../db/d1-errors";
 import { ApiError, type ErrorCode } from "./errors";
 import { createLogger, errorFields } from "./logger";
 
@@ -28,7 +29,10 @@ export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
   );
 }
 
-/** Maps anything thrown to the envelope. Unknown errors are logged with stack and shown as a bare 500. */
+/**
+ * Maps anything thrown to the envelope. A transient D1 failure is a 503 with Retry-After; other
+ * unknown errors are logged with stack and shown as a bare 500.
+ */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return errorResponse(c, err);
   if (err instanceof HTTPException && err.status < 500) {
@@ -36,7 +40,13 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     const code = malformed ? "malformed_json" : (HTTP_EXCEPTION_CODES[err.status] ?? "validation_failed");
     return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, err.message || "Bad request"));
   }
-  (c.var.logger ?? createLogger({ requestId: c.var.requestId })).error("unhandled error", {
+  const logger = c.var.logger ?? createLogger({ requestId: c.var.requestId });
+  if (isTransientD1Error(err)) {
+    // Not a bug: the client may simply try again (reads were already retried once).
+    logger.error("database unavailable", { metric: "d1.unavailable", count: 1, method: c.req.method, path: c.req.path, ...errorFields(err) });
+    return errorResponse(c, new ApiError(503, "service_unavailable", "The database is briefly unavailable; retry shortly", undefined, { "Retry-After": "1" }));
+  }
+  logger.error("unhandled error", {
     method: c.req.method,
     path: c.req.path,
     ...errorFields(err),

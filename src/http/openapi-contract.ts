@@ -15,7 +15,7 @@ const WRITE_METHODS = new Set(["put", "post", "delete", "patch"]);
 /**
  * Registers what operations share because middleware, not the route, produces it: request id, D1
  * bookmark (400 when malformed), token verification (401), body limit and content type on /api
- * writes (413, 415), rate limits on /api (headers, 429), 500.
+ * writes (413, 415), rate limits on /api (headers, 429), 500, and 503 when D1 is unreachable.
  */
 export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
   const register = app.openAPIRegistry.registerComponent.bind(app.openAPIRegistry);
@@ -62,6 +62,11 @@ export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
     description: ERROR_DESCRIPTIONS[415],
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
   } as never);
+  register("responses", "ServiceUnavailable", {
+    description: `${ERROR_DESCRIPTIONS[503]}. Transient database failures land here; retrying later is safe for reads.`,
+    headers: { "Retry-After": ref("headers", "Retry-After") },
+    content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
+  } as never);
   register("responses", "InternalError", {
     description: ERROR_DESCRIPTIONS[500],
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
@@ -102,6 +107,7 @@ export function applyHttpContract<T extends { paths?: object }>(doc: T): T {
       }
       if (api) op.responses["429"] ??= ref("responses", "RateLimited");
       op.responses["500"] ??= ref("responses", "InternalError");
+      op.responses["503"] ??= ref("responses", "ServiceUnavailable");
     }
   }
   return doc;

@@ -72,3 +72,40 @@ export const brokenD1 = (): D1Database =>
       return { ...this, getBookmark: () => null };
     },
   }) as unknown as D1Database;
+
+/**
+ * A D1 binding whose first `failures` executions (statement runs or batches, through sessions too)
+ * reject with `message`, as D1 does when its connection drops; everything else reaches the real
+ * database. `calls` counts every execution attempt.
+ */
+export function flakyD1(inner: D1Database, failures: number, message = "D1_ERROR: Network connection lost.") {
+  const state = { calls: 0, failures };
+  const attempt = <T>(run: () => Promise<T>): Promise<T> => {
+    state.calls++;
+    if (state.failures > 0) {
+      state.failures--;
+      return Promise.reject(new Error(message));
+    }
+    return run();
+  };
+  const patch = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const bind = stmt.bind.bind(stmt);
+    stmt.bind = (...values: unknown[]) => patch(bind(...values));
+    for (const method of ["first", "all", "raw", "run"] as const) {
+      const original = (stmt[method] as (...a: unknown[]) => Promise<unknown>).bind(stmt);
+      (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => attempt(() => original(...args));
+    }
+    return stmt;
+  };
+  const wrap = <T extends D1Database | D1DatabaseSession>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        if (prop === "prepare") return (sql: string) => patch(t.prepare(sql));
+        if (prop === "batch") return (stmts: D1PreparedStatement[]) => attempt(() => t.batch(stmts));
+        if (prop === "withSession") return (arg?: string) => wrap((t as D1Database).withSession(arg));
+        const value = Reflect.get(t, prop, receiver);
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  return { db: wrap(inner), state };
+}

@@ -86,6 +86,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -408,6 +409,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -518,6 +520,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -610,6 +613,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /**
@@ -752,6 +756,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -842,6 +847,7 @@ export interface paths {
                 415: components["responses"]["UnsupportedMediaType"];
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -986,6 +992,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -1079,6 +1086,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1222,6 +1230,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1305,6 +1314,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1388,6 +1398,7 @@ export interface paths {
                 };
                 429: components["responses"]["RateLimited"];
                 500: components["responses"]["InternalError"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1661,6 +1672,16 @@ export interface components {
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description A dependency is unavailable (service_unavailable); see Retry-After. Transient database failures land here; retrying later is safe for reads. */
+        ServiceUnavailable: {
+            headers: {
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
