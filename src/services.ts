@@ -4,6 +4,7 @@ import { type CacheStatus, MarketCache } from "./cache/market-cache";
 import type { Config } from "./config";
 import { createDatabase } from "./db/client";
 import { withReadRetries } from "./db/retrying-session";
+import { IdempotencyStore } from "./idempotency/d1-idempotency";
 import { createLogger, type Logger } from "./http/logger";
 import { CursorCodec } from "./pagination/cursor";
 import { D1PositionRepository } from "./positions/d1-position.repository";
@@ -39,6 +40,8 @@ export interface Services {
   /** Search index operations (admin): reindex, lost jobs. */
   indexing: IndexAdminService;
   rateLimiter: RateLimiter;
+  /** Responses stored for Idempotency-Key retries. */
+  idempotency: IdempotencyStore;
   /** What the KV cache did for this request (absent when caching is off). */
   cacheStatus?: CacheStatus;
   /** Cheapest possible round trip to D1, for health checks. */
@@ -133,6 +136,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
     search: new SearchService(embedder, vectorIndex, keywords, marketRepository, scope.logger),
     indexing: new IndexAdminService(new D1MarketIndexSource(db), keywords, producer, failures, cursors),
     rateLimiter: rateLimiterFor(config),
+    idempotency: new IdempotencyStore(db),
     ...(cacheStatus ? { cacheStatus } : {}),
     pingDatabase: async () => {
       await d1.prepare("SELECT 1").first();

@@ -1,3 +1,4 @@
+import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "../markets/market.model";
 import type { MarketRepository, NewMarket, WrittenMarket } from "../markets/market.repository";
@@ -37,8 +38,8 @@ export class CachedMarketRepository implements MarketRepository {
     return this.inner.findManyByIds(ids);
   }
 
-  async create(actor: Principal, market: NewMarket, initialPosition?: NewPosition): Promise<WrittenMarket> {
-    const created = await this.inner.create(actor, market, initialPosition);
+  async create(actor: Principal, market: NewMarket, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
+    const created = await this.inner.create(actor, market, initialPosition, idempotency);
     await this.cache.invalidate();
     return created;
   }

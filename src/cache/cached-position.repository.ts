@@ -1,3 +1,4 @@
+import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import type { MyPosition, Page, Position, PositionPageQuery } from "../positions/position.model";
 import type { NewPosition, PositionRepository } from "../positions/position.repository";
@@ -10,8 +11,8 @@ export class CachedPositionRepository implements PositionRepository {
     private readonly cache: MarketCache,
   ) {}
 
-  async place(actor: Principal, marketId: string, position: NewPosition) {
-    const placed = await this.inner.place(actor, marketId, position);
+  async place(actor: Principal, marketId: string, position: NewPosition, idempotency?: IdempotencyRecord) {
+    const placed = await this.inner.place(actor, marketId, position, idempotency);
     if (placed) await this.cache.invalidate(marketId);
     return placed;
   }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Roles a token may carry; permissions derive from them (src/auth/permissions.ts). */
 export const ROLES = ["admin", "moderator", "user"] as const;
@@ -120,6 +120,25 @@ export const indexFailures = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("index_failures_created_at_idx").on(t.createdAt, t.id)],
+);
+
+/**
+ * The first response to a write sent with an Idempotency-Key, stored in the same batch as the write
+ * so a retry gets it back instead of writing twice. Keys are per user and live 24 hours.
+ */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of method, path and request body: the same key with another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    location: text("location"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_at_idx").on(t.createdAt)],
 );
 
 export type MarketRow = typeof markets.$inferSelect;

@@ -42,7 +42,7 @@ export const ErrorEnvelopeSchema = z
   .openapi("ErrorEnvelope");
 
 /** Response entries for the failures a route can produce, all sharing the envelope. */
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 503)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -62,6 +62,7 @@ export const ERROR_DESCRIPTIONS = {
   409: "The request conflicts with the resource's state (conflict, market_not_active)",
   413: "Body larger than allowed (payload_too_large)",
   415: "Body is not application/json (unsupported_media_type)",
+  422: "The Idempotency-Key was already used with a different request (idempotency_key_reused)",
   429: "Rate limit exceeded (rate_limited); see Retry-After",
   500: "Unexpected failure (internal_error); quote the requestId when reporting it",
   503: "A dependency is unavailable (service_unavailable); see Retry-After",

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "market_not_active",
   "payload_too_large",
   "unsupported_media_type",
+  "idempotency_key_reused",
   "rate_limited",
   "service_unavailable",
   "internal_error",

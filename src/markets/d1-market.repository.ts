@@ -5,6 +5,8 @@ import { markets, positions, users } from "../db/schema";
 import type { NewPosition } from "../positions/position.repository";
 import { upsertUserStatement } from "../users/user.repository";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
+import { storeResponseStatements } from "../idempotency/d1-idempotency";
+import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { MarketRepository, NewMarket, WrittenMarket } from "./market.repository";
 
 const SORT_COLUMNS = {
@@ -83,7 +85,7 @@ export class D1MarketRepository implements MarketRepository {
     return rows.map(toSummary);
   }
 
-  async create(actor: Principal, m: NewMarket, initial?: NewPosition): Promise<WrittenMarket> {
+  async create(actor: Principal, m: NewMarket, initial?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
     const insertMarket = this.db.insert(markets).values({
       id: m.id,
       name: m.name,
@@ -95,7 +97,9 @@ export class D1MarketRepository implements MarketRepository {
     });
     const upsertUser = upsertUserStatement(this.db, actor);
     const select = this.selectWritten(m.id);
-    // One batch, one transaction: the market never exists without its initial position or volume.
+    const remember = idempotency ? storeResponseStatements(this.db, idempotency) : [];
+    // One batch, one transaction: the market never exists without its initial position or volume,
+    // nor without the response stored for its Idempotency-Key.
     const rows = initial
       ? (
           await this.db.batch([
@@ -103,9 +107,10 @@ export class D1MarketRepository implements MarketRepository {
             insertMarket,
             this.db.insert(positions).values({ ...initial, marketId: m.id, userId: actor.id }),
             select,
+            ...remember,
           ])
         )[3]
-      : (await this.db.batch([upsertUser, insertMarket, select]))[2];
+      : (await this.db.batch([upsertUser, insertMarket, select, ...remember]))[2];
     const [row] = rows;
     if (!row) throw new Error(`market ${m.id} missing right after insert`);
     return toWritten(row);

@@ -1,3 +1,4 @@
+import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import type { NewPosition } from "../positions/position.repository";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
@@ -26,7 +27,8 @@ export interface MarketRepository {
   /** The markets among `ids` that exist, in one query, in no particular order. */
   findManyByIds(ids: string[]): Promise<MarketSummary[]>;
   /** Creates the market, and the creator's first position in the same transaction when given. */
-  create(actor: Principal, market: NewMarket, initialPosition?: NewPosition): Promise<WrittenMarket>;
+  /** Writes the market (and initial position); `idempotency` is stored in the same transaction. */
+  create(actor: Principal, market: NewMarket, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket>;
   /** Applies `changes` and increments the search version; null when the market no longer exists. */
   update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<WrittenMarket | null>;
   /** Deletes the market; its last search version, or null when there was nothing to delete. */

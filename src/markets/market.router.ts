@@ -1,4 +1,5 @@
 import { principalWith } from "../auth/middleware";
+import { idempotentWrite } from "../idempotency/idempotent-write";
 import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";
 import * as routes from "./market.routes";
@@ -25,9 +26,16 @@ export const marketRouter = createRouter()
   })
   .openapi(routes.createMarket, async (c) => {
     const actor = principalWith(c.var.principal, "write");
-    const market = await c.var.services.markets.create(actor, c.req.valid("json"));
-    c.header("Location", `/api/markets/${market.id}`);
-    return c.json(ok(presentSummary(market)), 201);
+    const input = c.req.valid("json");
+    return idempotentWrite(c, actor, input, async (store) => {
+      const market = await c.var.services.markets.create(
+        actor,
+        input,
+        store && ((m) => store({ status: 201, body: ok(presentSummary(m)), location: `/api/markets/${m.id}` })),
+      );
+      c.header("Location", `/api/markets/${market.id}`);
+      return c.json(ok(presentSummary(market)), 201);
+    });
   })
   .openapi(routes.replaceMarket, async (c) => {
     const actor = principalWith(c.var.principal, "write");

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { IDEMPOTENCY_DESCRIPTION, IDEMPOTENCY_PARAMETER } from "../idempotency/idempotency";
 import { requirePermission } from "../auth/middleware";
 import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import {
@@ -41,12 +42,14 @@ export const createMarket = createRoute({
   path: "/api/markets",
   tags,
   summary: "Create a market",
+  description: IDEMPOTENCY_DESCRIPTION,
   security,
   middleware: [requirePermission("write")] as const,
+  parameters: [IDEMPOTENCY_PARAMETER],
   request: { body: jsonBody(CreateMarketSchema) },
   responses: {
     201: jsonResponse(successSchema(MarketSchema), "The created market"),
-    ...errorResponses(400, 401, 403, 413, 415),
+    ...errorResponses(400, 401, 403, 413, 415, 422),
   },
 });
 

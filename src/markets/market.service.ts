@@ -1,4 +1,5 @@
 import { canModerate } from "../auth/permissions";
+import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import { ApiError, notFound } from "../http/errors";
 import type { IndexJob } from "../indexing/index-job";
@@ -64,10 +65,30 @@ export class MarketService {
     return (await this.markets.findById(id)) ?? throwNotFound();
   }
 
-  async create(actor: Principal, { initialPosition, ...input }: CreateMarketInput): Promise<Market> {
+  /**
+   * Creates a market (and the creator's initial position). `remember` turns the market this write
+   * will produce into the Idempotency-Key record stored with it.
+   */
+  async create(
+    actor: Principal,
+    { initialPosition, ...input }: CreateMarketInput,
+    remember?: (expected: Market) => IdempotencyRecord,
+  ): Promise<Market> {
     const createdAt = this.now();
+    const id = this.newId();
     const position = initialPosition && { ...initialPosition, id: this.newId(), createdAt };
-    return this.indexed(await this.markets.create(actor, { id: this.newId(), ...input, createdAt }, position));
+    // In the order the repository returns a market, so a replay reads like the first response.
+    const expected: Market = {
+      id,
+      name: input.name,
+      status: "active",
+      volume: position?.amount ?? 0,
+      createdAt,
+      updatedAt: createdAt,
+      description: input.description,
+      creator: { id: actor.id, displayName: actor.displayName },
+    };
+    return this.indexed(await this.markets.create(actor, { id, ...input, createdAt }, position, remember?.(expected)));
   }
 
   /** Applies `changes` if the actor created the market or moderates; resolved markets are final. */

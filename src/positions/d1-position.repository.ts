@@ -2,6 +2,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { markets, positions, users } from "../db/schema";
+import { storeResponseStatements } from "../idempotency/d1-idempotency";
+import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { upsertUserStatement } from "../users/user.repository";
 import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
 import type { NewPosition, PositionRepository } from "./position.repository";
@@ -15,7 +17,7 @@ const page = <T>(rows: T[], limit: number): Page<T> => ({ items: rows.slice(0, l
 export class D1PositionRepository implements PositionRepository {
   constructor(private readonly db: Database) {}
 
-  async place(actor: Principal, marketId: string, p: NewPosition) {
+  async place(actor: Principal, marketId: string, p: NewPosition, idempotency?: IdempotencyRecord) {
     // One db.batch is one D1 transaction: the position and the volume change land together or not
     // at all. Both statements re-check `status = 'active'` so a market closed meanwhile refuses both.
     const [, inserted, , [market]] = await this.db.batch([
@@ -38,6 +40,8 @@ export class D1PositionRepository implements PositionRepository {
         .set({ volume: sql`${markets.volume} + ${p.amount}`, updatedAt: p.createdAt })
         .where(and(eq(markets.id, marketId), eq(markets.status, "active"))),
       this.db.select({ volume: markets.volume }).from(markets).where(eq(markets.id, marketId)),
+      // Last, so the stored response reads the volume this write produced.
+      ...(idempotency ? storeResponseStatements(this.db, idempotency) : []),
     ]);
     if (inserted.meta.changes === 0 || !market) return null;
     const position: Position = {

@@ -1,5 +1,7 @@
 import { principalWith } from "../auth/middleware";
 import { ok } from "../http/envelope";
+import { idempotentWrite } from "../idempotency/idempotent-write";
+import type { Position } from "./position.model";
 import { createRouter } from "../http/router";
 import * as routes from "./position.routes";
 import { presentPosition } from "./position.schemas";
@@ -9,8 +11,17 @@ export const positionRouter = createRouter()
   .openapi(routes.placePosition, async (c) => {
     const actor = principalWith(c.var.principal, "write");
     const marketId = c.req.valid("param").id;
-    const { position, volume } = await c.var.services.positions.place(actor, marketId, c.req.valid("json"));
-    return c.json(ok({ ...presentPosition(position), market: { id: marketId, volume } }), 201);
+    const input = c.req.valid("json");
+    const render = (position: Position, volume: number) => ok({ ...presentPosition(position), market: { id: marketId, volume } });
+    return idempotentWrite(c, actor, input, async (store) => {
+      const placed = await c.var.services.positions.place(
+        actor,
+        marketId,
+        input,
+        store && ((p) => store({ status: 201, body: render(p, 0), volumeOf: { marketId, path: "$.data.market.volume" } })),
+      );
+      return c.json(render(placed.position, placed.volume), 201);
+    });
   })
   .openapi(routes.listMarketPositions, async (c) => {
     const query = c.req.valid("query");

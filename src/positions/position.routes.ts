@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { IDEMPOTENCY_DESCRIPTION, IDEMPOTENCY_PARAMETER } from "../idempotency/idempotency";
 import { requirePermission } from "../auth/middleware";
 import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import { MarketIdParamSchema } from "../markets/market.schemas";
@@ -19,16 +20,17 @@ export const placePosition = createRoute({
   path: "/api/markets/{id}/positions",
   tags,
   summary: "Take a position on an active market",
-  description: "Writes the position and adds its amount to the market's volume in one transaction.",
+  description: `Writes the position and adds its amount to the market's volume in one transaction. ${IDEMPOTENCY_DESCRIPTION}`,
   security,
   middleware: [requirePermission("write")] as const,
+  parameters: [IDEMPOTENCY_PARAMETER],
   request: {
     params: MarketIdParamSchema,
     body: jsonBody(PositionInputSchema),
   },
   responses: {
     201: jsonResponse(successSchema(PlacedPositionSchema), "The position and the market's new volume"),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 

@@ -1,4 +1,5 @@
 import type { Principal } from "../auth/principal";
+import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { ApiError, notFound } from "../http/errors";
 import type { MarketRepository } from "../markets/market.repository";
 import type { CursorCodec, CursorScope } from "../pagination/cursor";
@@ -26,12 +27,31 @@ export class PositionService {
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
 
-  /** Places a position on an active market (404 if missing, 409 if not active). */
-  async place(actor: Principal, marketId: string, input: PositionInput): Promise<{ position: Position; volume: number }> {
+  /**
+   * Places a position on an active market (404 if missing, 409 if not active). `remember` turns the
+   * position this write will produce into the Idempotency-Key record stored with it (the volume is
+   * filled in inside the transaction).
+   */
+  async place(
+    actor: Principal,
+    marketId: string,
+    input: PositionInput,
+    remember?: (expected: Position) => IdempotencyRecord,
+  ): Promise<{ position: Position; volume: number }> {
     const market = await this.markets.findById(marketId);
     if (!market) throw notFound("Market");
     if (market.status !== "active") throw notActive();
-    const placed = await this.positions.place(actor, marketId, { ...input, id: this.newId(), createdAt: this.now() });
+    const position = { ...input, id: this.newId(), createdAt: this.now() };
+    // In the order the repository returns a position, so a replay reads like the first response.
+    const expected: Position = {
+      id: position.id,
+      marketId,
+      user: { id: actor.id, displayName: actor.displayName },
+      side: position.side,
+      amount: position.amount,
+      createdAt: position.createdAt,
+    };
+    const placed = await this.positions.place(actor, marketId, position, remember?.(expected));
     // The market changed between the read and the write (closed or deleted): nothing was written.
     if (!placed) throw notActive();
     return placed;

@@ -109,3 +109,25 @@ export function flakyD1(inner: D1Database, failures: number, message = "D1_ERROR
     });
   return { db: wrap(inner), state };
 }
+
+/**
+ * A D1 binding whose batches (the API's writes) start only after `ms`: concurrent requests then
+ * all pass their reads before any of them writes, which is the race idempotency has to survive.
+ */
+export function slowWritesD1(inner: D1Database, ms: number): D1Database {
+  const wrap = <T extends D1Database | D1DatabaseSession>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        if (prop === "batch") {
+          return async (stmts: D1PreparedStatement[]) => {
+            await new Promise((r) => setTimeout(r, ms));
+            return t.batch(stmts);
+          };
+        }
+        if (prop === "withSession") return (arg?: string) => wrap((t as D1Database).withSession(arg));
+        const value = Reflect.get(t, prop, receiver);
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  return wrap(inner);
+}

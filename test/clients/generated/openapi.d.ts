@@ -413,11 +413,16 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a market */
+        /**
+         * Create a market
+         * @description Send an `Idempotency-Key` (any unique string, e.g. a UUID) to make retries safe: for 24 hours the same key with the same request returns the first response (with `Idempotent-Replayed: true`) instead of writing again; the same key with a different request is a 422.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Makes a retry of this write safe (see the operation's description). */
+                    "Idempotency-Key"?: string;
                     /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
                     "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
                 };
@@ -506,6 +511,20 @@ export interface paths {
                 };
                 /** @description Body is not application/json (unsupported_media_type) */
                 415: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description The Idempotency-Key was already used with a different request (idempotency_key_reused) */
+                422: {
                     headers: {
                         "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                         "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1092,12 +1111,14 @@ export interface paths {
         put?: never;
         /**
          * Take a position on an active market
-         * @description Writes the position and adds its amount to the market's volume in one transaction.
+         * @description Writes the position and adds its amount to the market's volume in one transaction. Send an `Idempotency-Key` (any unique string, e.g. a UUID) to make retries safe: for 24 hours the same key with the same request returns the first response (with `Idempotent-Replayed: true`) instead of writing again; the same key with a different request is a 422.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Makes a retry of this write safe (see the operation's description). */
+                    "Idempotency-Key"?: string;
                     /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
                     "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
                 };
@@ -1216,6 +1237,20 @@ export interface paths {
                 };
                 /** @description Body is not application/json (unsupported_media_type) */
                 415: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description The Idempotency-Key was already used with a different request (idempotency_key_reused) */
+                422: {
                     headers: {
                         "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                         "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1495,7 +1530,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "market_not_active" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "service_unavailable" | "internal_error";
+                code: "validation_failed" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "market_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "service_unavailable" | "internal_error";
                 details?: unknown;
                 message: string;
             };

@@ -1,0 +1,84 @@
+import { and, eq, gt, lte, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { idempotencyKeys, markets } from "../db/schema";
+import { IDEMPOTENCY_TTL_MS, type IdempotencyRecord, type StoredResponse } from "./idempotency";
+
+/** Expired keys removed per write: enough to keep the table to about a day of writes. */
+const SWEEP = 10;
+
+/**
+ * Statements to append to a write's batch (after the write): clear this key if it expired, sweep
+ * a few other expired keys, store the response. The insert fails on a live key with the same
+ * (user, key), which aborts the whole batch: a concurrent duplicate writes nothing.
+ */
+export function storeResponseStatements(db: Database, r: IdempotencyRecord) {
+  const expired = r.createdAt - IDEMPOTENCY_TTL_MS;
+  const values = {
+    userId: sql`${r.userId}`,
+    key: sql`${r.key}`,
+    requestHash: sql`${r.requestHash}`,
+    status: sql`${r.status}`,
+    location: sql`${r.location ?? null}`,
+    createdAt: sql`${r.createdAt}`,
+  };
+  const insert = r.volumeOf
+    ? db.insert(idempotencyKeys).select(
+        db
+          .select({
+            userId: values.userId.as("user_id"),
+            key: values.key.as("key"),
+            requestHash: values.requestHash.as("request_hash"),
+            status: values.status.as("status"),
+            body: sql<string>`json_set(${r.body}, ${r.volumeOf.path}, ${markets.volume})`.as("body"),
+            location: values.location.as("location"),
+            createdAt: values.createdAt.as("created_at"),
+          })
+          .from(markets)
+          .where(and(eq(markets.id, r.volumeOf.marketId), eq(markets.status, "active"))),
+      )
+    : db.insert(idempotencyKeys).values({ ...r, location: r.location ?? null });
+  return [
+    db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, r.userId), eq(idempotencyKeys.key, r.key), lte(idempotencyKeys.createdAt, expired))),
+    db
+      .delete(idempotencyKeys)
+      .where(
+        sql`rowid IN (SELECT rowid FROM ${idempotencyKeys} WHERE ${idempotencyKeys.createdAt} <= ${expired} ORDER BY ${idempotencyKeys.createdAt} LIMIT ${SWEEP})`,
+      ),
+    insert,
+  ] as const;
+}
+
+/** Looks up the live response stored for a user's key. */
+export async function findStoredResponse(
+  db: Database,
+  userId: string,
+  key: string,
+  now: number,
+): Promise<(StoredResponse & { requestHash: string }) | null> {
+  const [row] = await db
+    .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: idempotencyKeys.body, location: idempotencyKeys.location })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), gt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS)));
+  return row ? { ...row, location: row.location ?? undefined } : null;
+}
+
+/** True when a batch failed because another request stored the same key first. */
+export function isDuplicateKey(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (/UNIQUE constraint failed: idempotency_keys\./.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** Reads stored responses; the composition root builds one per request. */
+export class IdempotencyStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The live response stored for a user's key, with the hash of the request that produced it. */
+  find(userId: string, key: string) {
+    return findStoredResponse(this.db, userId, key, this.now());
+  }
+}
