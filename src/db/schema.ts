@@ -39,6 +39,12 @@ export const markets = sqliteTable(
     creatorId: text("creator_id")
       .notNull()
       .references(() => users.id),
+    /**
+     * The creator's display name, copied so list pages read no users rows (D1 bills rows read).
+     * Kept in step by triggers (migrations/0003): a users row whose name changes updates its
+     * markets; an insert that leaves it empty takes it from users.
+     */
+    creatorName: text("creator_name").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "number" })
       .notNull()

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
-import { markets, positions, users } from "../db/schema";
+import { markets, positions } from "../db/schema";
 import type { NewPosition } from "../positions/position.repository";
 import { upsertUserStatement } from "../users/user.repository";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
@@ -15,9 +15,8 @@ const SORT_COLUMNS = {
   name: markets.name,
 } satisfies Record<MarketSort, unknown>;
 
-// Lists need only these columns; the creator comes from the same query through the join.
-// Selected names must be unique: D1's batch returns rows as objects, so a second `id` would
-// overwrite the first (hence markets.creator_id rather than users.id).
+// Lists need only these columns. The creator's name is denormalised onto the market, so a page
+// reads only its own rows (no users lookup per row).
 const summaryColumns = {
   id: markets.id,
   name: markets.name,
@@ -26,7 +25,7 @@ const summaryColumns = {
   createdAt: markets.createdAt,
   updatedAt: markets.updatedAt,
   creatorId: markets.creatorId,
-  creatorName: users.displayName,
+  creatorName: markets.creatorName,
 };
 const detailColumns = { ...summaryColumns, description: markets.description };
 
@@ -61,7 +60,6 @@ export class D1MarketRepository implements MarketRepository {
     const rows = await this.db
       .select(summaryColumns)
       .from(markets)
-      .innerJoin(users, eq(users.id, markets.creatorId))
       .where(where)
       .orderBy(dir(column), dir(markets.id))
       .limit(q.limit + 1)
@@ -80,7 +78,6 @@ export class D1MarketRepository implements MarketRepository {
     const rows = await this.db
       .select(summaryColumns)
       .from(markets)
-      .innerJoin(users, eq(users.id, markets.creatorId))
       .where(sql`${markets.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
     return rows.map(toSummary);
   }
@@ -92,6 +89,7 @@ export class D1MarketRepository implements MarketRepository {
       description: m.description,
       volume: initial?.amount ?? 0,
       creatorId: actor.id,
+      creatorName: actor.displayName,
       createdAt: m.createdAt,
       updatedAt: m.createdAt,
     });
@@ -140,7 +138,6 @@ export class D1MarketRepository implements MarketRepository {
     return this.db
       .select({ ...detailColumns, searchVersion: markets.searchVersion })
       .from(markets)
-      .innerJoin(users, eq(users.id, markets.creatorId))
       .where(eq(markets.id, id));
   }
 
@@ -148,7 +145,6 @@ export class D1MarketRepository implements MarketRepository {
     return this.db
       .select(detailColumns)
       .from(markets)
-      .innerJoin(users, eq(users.id, markets.creatorId))
       .where(eq(markets.id, id));
   }
 }
