@@ -1,9 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/middleware";
+import type { Config } from "./config";
 import type { AppEnv } from "./env";
 import { healthRouter } from "./health/health.router";
 import { cacheHeaders, conditionalGet } from "./http/cache-headers";
@@ -28,6 +30,34 @@ export const OPENAPI_DOCUMENT = {
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+// Middleware that depends on the configuration is built once per configuration (i.e. per
+// isolate, as the config is), not on every request.
+const built = new WeakMap<(config: Config) => MiddlewareHandler, WeakMap<Config, MiddlewareHandler>>();
+function perConfig(build: (config: Config) => MiddlewareHandler, config: Config): MiddlewareHandler {
+  let byConfig = built.get(build);
+  if (!byConfig) built.set(build, (byConfig = new WeakMap()));
+  let handler = byConfig.get(config);
+  if (!handler) byConfig.set(config, (handler = build(config)));
+  return handler;
+}
+
+const corsFor = (config: Config) =>
+  cors({
+    origin: config.corsOrigins,
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark", "If-None-Match"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    exposeHeaders: ["X-Request-Id", "X-D1-Bookmark", "X-Cache", "ETag", "Location", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
+    maxAge: 600,
+  });
+
+const bodyLimitFor = (config: Config) =>
+  bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `Request body exceeds ${config.maxBodyBytes} bytes`);
+    },
+  });
+
 /**
  * Builds the Hono app: middleware in request-path order, then the feature routers.
  * Exported as a function so tests and benchmarks get a fresh app without module state.
@@ -46,23 +76,8 @@ export function createApp() {
   });
   app.use("*", requestContext);
   app.use("*", secureHeaders());
-  app.use("*", (c, next) =>
-    cors({
-      origin: c.var.config.corsOrigins,
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark", "If-None-Match"],
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "X-D1-Bookmark", "X-Cache", "ETag", "Location", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
-      maxAge: 600,
-    })(c, next),
-  );
-  app.use("/api/*", (c, next) =>
-    bodyLimit({
-      maxSize: c.var.config.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", `Request body exceeds ${c.var.config.maxBodyBytes} bytes`);
-      },
-    })(c, next),
-  );
+  app.use("*", (c, next) => perConfig(corsFor, c.var.config)(c, next));
+  app.use("/api/*", (c, next) => perConfig(bodyLimitFor, c.var.config)(c, next));
   app.use("/api/*", requireJsonBody);
   app.use("*", authenticate);
   app.use("/api/*", rateLimit);

@@ -1,6 +1,7 @@
 import { etag } from "hono/etag";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { setResponseHeaders } from "./response-headers";
 
 /** Shared caches may keep public reads this long: the same bound as KV's own propagation delay. */
 const PUBLIC_MAX_AGE_SECONDS = 60;
@@ -33,10 +34,19 @@ export const conditionalGet = etag({
  */
 export const cacheHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  const status = c.var.services.cacheStatus?.value;
-  if (status) c.header("X-Cache", status);
-  if (!["GET", "HEAD"].includes(c.req.method) || c.res.headers.has("Cache-Control")) return;
+  const xCache = c.var.services.cacheStatus?.value;
+  if (!["GET", "HEAD"].includes(c.req.method) || c.res.headers.has("Cache-Control")) {
+    if (xCache) setResponseHeaders(c, { "X-Cache": xCache });
+    return;
+  }
   const personal = c.var.principal !== undefined || c.req.header("x-d1-bookmark") !== undefined;
-  c.header("Cache-Control", personal || !c.res.ok ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
-  if (!personal) c.header("Vary", "Authorization, X-D1-Bookmark", { append: true });
+  setResponseHeaders(
+    c,
+    {
+      "X-Cache": xCache,
+      "Cache-Control": personal || !c.res.ok ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
+      Vary: personal ? undefined : "Authorization, X-D1-Bookmark",
+    },
+    ["Vary"],
+  );
 });
