@@ -23,11 +23,13 @@ const run = (options) =>
 async function drive(job) {
   if (!LOOPBACK.test(job.url)) throw new Error(`refusing to load a non-loopback address: ${job.url}`);
   const base = { url: job.url, connections: job.connections, requests: job.requests, timeout: 10 };
-  if (job.warmupS > 0) await run({ ...base, duration: job.warmupS });
+  const warm = job.warmupS > 0 ? await run({ ...base, duration: job.warmupS }) : null;
   const r = await run({ ...base, duration: job.durationS });
   const statusCounts = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]));
   return {
     requests: r.requests.total,
+    // Responses in the discarded warm-up, so CPU measured over the whole job can be divided fairly.
+    warmupRequests: warm ? warm.requests.total : 0,
     durationS: r.duration,
     rps: r.requests.total / r.duration,
     // Latency of 2xx responses, in ms (autocannon's histogram resolution is 1 ms).

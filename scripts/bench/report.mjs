@@ -11,8 +11,8 @@ const row = (cells) => `| ${cells.join(" | ")} |`;
 
 function scenarioRows(results) {
   const lines = [
-    row(["scenario", "server", "req/s", "p50 ms", "p99 ms", "errors", "vs baseline", "D1 statements", "rows read", "rows written"]),
-    row(["---", "---", "---:", "---:", "---:", "---:", "---", "---:", "---:", "---:"]),
+    row(["scenario", "server", "req/s", "p50 ms", "p99 ms", "workerd CPU ms/req", "errors", "vs baseline", "D1 statements", "rows read", "rows written"]),
+    row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---", "---:", "---:", "---:"]),
   ];
   for (const s of results.scenarios) {
     const ratio = typeof s.ratio === "number" ? `${s.ratio.toFixed(2)}x ${s.baseline}` : dash;
@@ -24,6 +24,7 @@ function scenarioRows(results) {
         int(s.rps),
         String(s.p50Ms),
         String(s.p99Ms),
+        fixed(s.cpuMsPerRequest, 3),
         String(s.errors),
         ratio,
         d1 ? String(d1.statements) : dash,

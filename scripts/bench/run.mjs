@@ -249,10 +249,14 @@ try {
     const requests = fromEdge(scenario.requests(ctx));
     await prepare(server, scenario, requests);
     log(`${scenario.id}: ${settings.durationS} s on ${scenario.server}`);
+    const cpuBefore = server.cpuTimeMs();
     const r = await runLoad({ url: server.url, requests, durationS: settings.durationS, warmupS: settings.warmupS, connections: settings.connections });
+    const cpuAfter = server.cpuTimeMs();
+    // workerd's CPU (every thread: the worker, and the local D1/KV simulators it hosts) per response.
+    r.cpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / (r.requests + r.warmupRequests);
     const unexpected = Object.entries(r.statusCounts).filter(([code]) => !scenario.expect.includes(Number(code))).reduce((n, [, c]) => n + c, 0);
     measured.push({ scenario, load: r, errors: unexpected + r.connectionErrors + r.timeouts });
-    log(`${scenario.id}: ${Math.round(r.rps)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, status ${JSON.stringify(r.statusCounts)}`);
+    log(`${scenario.id}: ${Math.round(r.rps)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.cpuMsPerRequest?.toFixed(3)} ms CPU/req, status ${JSON.stringify(r.statusCounts)}`);
   }
 
   const serverResults = serverNames.map((name) => ({
@@ -304,6 +308,7 @@ try {
       rps: load.rps,
       p50Ms: load.p50Ms,
       p99Ms: load.p99Ms,
+      cpuMsPerRequest: load.cpuMsPerRequest,
       requests: load.requests,
       statusCounts: load.statusCounts,
       errors,

@@ -44,6 +44,22 @@ export function peakRssMiB(pid) {
   }
 }
 
+/**
+ * CPU time a process has used so far (user + system), in ms; null when it cannot be read.
+ * @param {number | undefined} pid
+ */
+export function cpuTimeMs(pid) {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime (fields 14 and 15 of stat) are in clock ticks, 100 per second on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** The workerd version Miniflare runs (its own dependency, which may differ from others'). */
 export function workerdVersion() {
   const fromMiniflare = createRequire(createRequire(import.meta.url).resolve("miniflare"));
@@ -101,6 +117,7 @@ export async function startWorker({ name, scriptPath, compatibilityDate, binding
     readyMs,
     mf,
     peakRssMiB: () => peakRssMiB(pid),
+    cpuTimeMs: () => cpuTimeMs(pid),
     dispose: () => mf.dispose(),
   };
 }

@@ -1,4 +1,5 @@
 import { principalWith } from "../auth/middleware";
+import { jsonETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";
 import * as routes from "./market.routes";
@@ -9,19 +10,17 @@ export const marketRouter = createRouter()
   .openapi(routes.listMarkets, async (c) => {
     const query = c.req.valid("query");
     const page = await c.var.services.markets.list(query);
-    return c.json(
-      ok(page.items.map(presentSummary), {
-        limit: query.limit,
-        offset: query.offset,
-        hasMore: page.hasMore,
-        nextCursor: page.nextCursor,
-      }),
-      200,
-    );
+    const body = ok(page.items.map(presentSummary), {
+      limit: query.limit,
+      offset: query.offset,
+      hasMore: page.hasMore,
+      nextCursor: page.nextCursor,
+    });
+    return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.getMarket, async (c) => {
-    const market = await c.var.services.markets.get(c.req.valid("param").id);
-    return c.json(ok(presentSummary(market)), 200);
+    const body = ok(presentSummary(await c.var.services.markets.get(c.req.valid("param").id)));
+    return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.createMarket, async (c) => {
     const actor = principalWith(c.var.principal, "write");

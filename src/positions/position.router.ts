@@ -1,4 +1,5 @@
 import { principalWith } from "../auth/middleware";
+import { jsonETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";
 import * as routes from "./position.routes";
@@ -15,18 +16,13 @@ export const positionRouter = createRouter()
   .openapi(routes.listMarketPositions, async (c) => {
     const query = c.req.valid("query");
     const page = await c.var.services.positions.listForMarket(c.req.valid("param").id, query);
-    return c.json(
-      ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor }),
-      200,
-    );
+    const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
+    return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.listMyPositions, async (c) => {
     const actor = principalWith(c.var.principal, "read");
     const query = c.req.valid("query");
     const page = await c.var.services.positions.listForUser(actor.id, query);
-    c.header("Cache-Control", "private, no-store");
-    return c.json(
-      ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor }),
-      200,
-    );
+    const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
+    return c.json(body, 200, { ETag: await jsonETag(body), "Cache-Control": "private, no-store" });
   });
