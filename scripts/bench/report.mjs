@@ -52,7 +52,7 @@ export function formatMarkdown(results) {
     "",
     ...scenarioRows(results),
     "",
-    "Errors are responses outside the scenario's expected status (200, or 201 for writes) plus connection errors and timeouts. Latencies are of 2xx responses at 1 ms resolution. D1 figures are the most any single request of the scenario cost, measured in a separate pass over the same source with D1 metering (scripts/bench/workers/d1-meter.js), not under load.",
+    "Errors are responses outside the scenario's expected status (200, or 201 for writes) plus connection errors and timeouts. Latencies are of 2xx responses at 1 ms resolution. workerd CPU is the process's user + system time over the whole load (warm-up included) per response. D1 figures are the most any single request of the scenario cost, measured in a separate pass over the same source with D1 metering (scripts/bench/workers/d1-meter.js), not under load.",
     "",
     row(["server", "ready (ms)", "first request (ms)", "peak RSS (MiB)"]),
     row(["---", "---:", "---:", "---:"]),
