@@ -94,16 +94,16 @@ export function createApp() {
   app.use("*", requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   // Hono's own check allows `=`; stricter ids keep log lines and headers boring.
   app.use("*", async (c, next) => {
-    if (!SANE_REQUEST_ID.test(c.var.requestId)) {
+    if (!SANE_REQUEST_ID.test(c.get("requestId"))) {
       c.set("requestId", crypto.randomUUID());
-      c.header("X-Request-Id", c.var.requestId);
+      c.header("X-Request-Id", c.get("requestId"));
     }
     return next();
   });
   app.use("*", requestContext);
   app.use("*", secureHeaders());
-  app.use("*", (c, next) => perConfig(corsFor, c.var.config)(c, next));
-  app.use("/api/*", (c, next) => perConfig(bodyLimitFor, c.var.config)(c, next));
+  app.use("*", (c, next) => perConfig(corsFor, c.get("config"))(c, next));
+  app.use("/api/*", (c, next) => perConfig(bodyLimitFor, c.get("config"))(c, next));
   app.use("/api/*", requireJsonBody);
   app.use("*", authenticate);
   app.use("/api/*", rateLimit);

@@ -35,12 +35,12 @@ export const conditionalGet = etag({
  */
 export const cacheHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  const xCache = c.var.services.cacheStatus?.value;
+  const xCache = c.get("services").cacheStatus?.value;
   if (!["GET", "HEAD"].includes(c.req.method) || c.res.headers.has("Cache-Control")) {
     if (xCache) setResponseHeaders(c, { "X-Cache": xCache });
     return;
   }
-  const personal = c.var.principal !== undefined || c.req.header("x-d1-bookmark") !== undefined;
+  const personal = c.get("principal") !== undefined || c.req.header("x-d1-bookmark") !== undefined;
   setResponseHeaders(
     c,
     {

@@ -22,7 +22,7 @@ export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
     {
       success: false as const,
       error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
-      requestId: c.var.requestId,
+      requestId: c.get("requestId"),
     },
     err.status,
   );
@@ -36,7 +36,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     const code = malformed ? "malformed_json" : (HTTP_EXCEPTION_CODES[err.status] ?? "validation_failed");
     return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, err.message || "Bad request"));
   }
-  (c.var.logger ?? createLogger({ requestId: c.var.requestId })).error("unhandled error", {
+  (c.get("logger") ?? createLogger({ requestId: c.get("requestId") })).error("unhandled error", {
     method: c.req.method,
     path: c.req.path,
     ...errorFields(err),

@@ -14,7 +14,7 @@ import { setResponseHeaders } from "./response-headers";
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const started = Date.now();
-  const logger = createLogger({ requestId: c.var.requestId });
+  const logger = createLogger({ requestId: c.get("requestId") });
   c.set("logger", logger);
   try {
     await setUp();

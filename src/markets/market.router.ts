@@ -9,7 +9,7 @@ import { presentSummary } from "./market.schemas";
 export const marketRouter = createRouter()
   .openapi(routes.listMarkets, async (c) => {
     const query = c.req.valid("query");
-    const page = await c.var.services.markets.list(query);
+    const page = await c.get("services").markets.list(query);
     const body = ok(page.items.map(presentSummary), {
       limit: query.limit,
       offset: query.offset,
@@ -19,27 +19,27 @@ export const marketRouter = createRouter()
     return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.getMarket, async (c) => {
-    const body = ok(presentSummary(await c.var.services.markets.get(c.req.valid("param").id)));
+    const body = ok(presentSummary(await c.get("services").markets.get(c.req.valid("param").id)));
     return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.createMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
-    const market = await c.var.services.markets.create(actor, c.req.valid("json"));
+    const actor = principalWith(c.get("principal"), "write");
+    const market = await c.get("services").markets.create(actor, c.req.valid("json"));
     c.header("Location", `/api/markets/${market.id}`);
     return c.json(ok(presentSummary(market)), 201);
   })
   .openapi(routes.replaceMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
-    const market = await c.var.services.markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
+    const actor = principalWith(c.get("principal"), "write");
+    const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
     return c.json(ok(presentSummary(market)), 200);
   })
   .openapi(routes.patchMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
-    const market = await c.var.services.markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
+    const actor = principalWith(c.get("principal"), "write");
+    const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
     return c.json(ok(presentSummary(market)), 200);
   })
   .openapi(routes.deleteMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "delete");
-    await c.var.services.markets.delete(actor, c.req.valid("param").id);
+    const actor = principalWith(c.get("principal"), "delete");
+    await c.get("services").markets.delete(actor, c.req.valid("param").id);
     return c.body(null, 204);
   });

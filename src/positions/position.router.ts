@@ -8,21 +8,21 @@ import { presentPosition } from "./position.schemas";
 /** Position endpoints. */
 export const positionRouter = createRouter()
   .openapi(routes.placePosition, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
+    const actor = principalWith(c.get("principal"), "write");
     const marketId = c.req.valid("param").id;
-    const { position, volume } = await c.var.services.positions.place(actor, marketId, c.req.valid("json"));
+    const { position, volume } = await c.get("services").positions.place(actor, marketId, c.req.valid("json"));
     return c.json(ok({ ...presentPosition(position), market: { id: marketId, volume } }), 201);
   })
   .openapi(routes.listMarketPositions, async (c) => {
     const query = c.req.valid("query");
-    const page = await c.var.services.positions.listForMarket(c.req.valid("param").id, query);
+    const page = await c.get("services").positions.listForMarket(c.req.valid("param").id, query);
     const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
     return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.listMyPositions, async (c) => {
-    const actor = principalWith(c.var.principal, "read");
+    const actor = principalWith(c.get("principal"), "read");
     const query = c.req.valid("query");
-    const page = await c.var.services.positions.listForUser(actor.id, query);
+    const page = await c.get("services").positions.listForUser(actor.id, query);
     const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
     return c.json(body, 200, { ETag: await jsonETag(body), "Cache-Control": "private, no-store" });
   });
