@@ -1,4 +1,4 @@
-// `npm run bench [-- --duration 10 --warmup 2 --connections 10 --only a,b --check]`
+// `npm run bench [-- --duration 10 --rounds 2 --warmup 2 --connections 10 --only a,b --check]`
 //
 // Builds the worker as it deploys (wrangler deploy --dry-run), serves it and three bare baseline
 // workers in workerd through Miniflare on loopback ports, seeds local D1 deterministically, drives
@@ -19,6 +19,7 @@ import { bundleSize } from "../bundle-size.mjs";
 import { startRedisServer } from "../redis-server.mjs";
 import { startBridge } from "../upstash-bridge.mjs";
 import { checkBudgets } from "./budgets.mjs";
+import { combineRounds } from "./rounds.mjs";
 import { BENCH_SIZES, generateDataset, insertStatements, migrationStatements } from "./dataset.mjs";
 import { formatMarkdown, replaceReadmeSection } from "./report.mjs";
 import { LIST_LIMIT, SCENARIOS, SERVERS } from "./scenarios.mjs";
@@ -31,13 +32,15 @@ const WORKERS_DIR = path.join(ROOT, "scripts/bench/workers");
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
+    rounds: { type: "string", default: "2" },
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "10" },
     only: { type: "string" },
     check: { type: "boolean", default: false },
   },
 });
-const settings = { durationS: Number(args.duration), warmupS: Number(args.warmup), connections: Number(args.connections) };
+const settings = { durationS: Number(args.duration), rounds: Number(args.rounds), warmupS: Number(args.warmup), connections: Number(args.connections) };
+if (!(settings.rounds >= 1 && settings.durationS > 0)) throw new Error("--rounds must be >= 1 and --duration > 0");
 const only = args.only ? new Set(args.only.split(",")) : null;
 if (only) for (const id of only) if (!SCENARIOS.some((s) => s.id === id)) throw new Error(`no scenario "${id}"`);
 
@@ -243,21 +246,39 @@ try {
     }
   }
 
-  const measured = [];
-  for (const scenario of scenarios) {
-    const server = servers[scenario.server];
-    const requests = fromEdge(scenario.requests(ctx));
-    await prepare(server, scenario, requests);
-    log(`${scenario.id}: ${settings.durationS} s on ${scenario.server}`);
-    const cpuBefore = server.cpuTimeMs();
-    const r = await runLoad({ url: server.url, requests, durationS: settings.durationS, warmupS: settings.warmupS, connections: settings.connections });
-    const cpuAfter = server.cpuTimeMs();
-    // workerd's CPU (every thread: the worker, and the local D1/KV simulators it hosts) per response.
-    r.cpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / (r.requests + r.warmupRequests);
-    const unexpected = Object.entries(r.statusCounts).filter(([code]) => !scenario.expect.includes(Number(code))).reduce((n, [, c]) => n + c, 0);
-    measured.push({ scenario, load: r, errors: unexpected + r.connectionErrors + r.timeouts });
-    log(`${scenario.id}: ${Math.round(r.rps)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.cpuMsPerRequest?.toFixed(3)} ms CPU/req, status ${JSON.stringify(r.statusCounts)}`);
+  // Every round runs every scenario once (each right after its baseline), rounds interleave.
+  const perRound = settings.durationS / settings.rounds;
+  const rounds = new Map(scenarios.map((s) => [s.id, []]));
+  const requestsOf = new Map(scenarios.filter((s) => s.requests).map((s) => [s.id, fromEdge(s.requests(ctx))]));
+  const custom = new Map();
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const scenario of scenarios) {
+      const server = servers[scenario.server];
+      if (scenario.measure) {
+        // A measurement that is not a request loop (e.g. indexing throughput): run once.
+        if (round === 1) custom.set(scenario.id, await scenario.measure({ ...ctx, server, servers, dataset, durationS: settings.durationS, send }));
+        continue;
+      }
+      const requests = requestsOf.get(scenario.id);
+      await prepare(server, { ...scenario, warm: scenario.warm && round === 1 }, requests);
+      const cpuBefore = server.cpuTimeMs();
+      const r = await runLoad({ url: server.url, requests, durationS: perRound, warmupS: settings.warmupS, connections: settings.connections });
+      const cpuAfter = server.cpuTimeMs();
+      // workerd's CPU (every thread: the worker, and the local D1/KV simulators it hosts).
+      r.cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      rounds.get(scenario.id).push(r);
+      log(`round ${round}/${settings.rounds} ${scenario.id}: ${Math.round(r.rps)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, status ${JSON.stringify(r.statusCounts)}`);
+    }
   }
+  const measured = scenarios.map((scenario) => {
+    if (scenario.measure) {
+      const m = custom.get(scenario.id);
+      return { scenario, load: { p50Ms: null, p99Ms: null, cpuMsPerRequest: null, requests: null, statusCounts: {}, ...m }, errors: m.errors ?? 0 };
+    }
+    const load = combineRounds(rounds.get(scenario.id));
+    const unexpected = Object.entries(load.statusCounts).filter(([code]) => !scenario.expect.includes(Number(code))).reduce((n, [, c]) => n + c, 0);
+    return { scenario, load, errors: unexpected + load.connectionErrors + load.timeouts };
+  });
 
   const serverResults = serverNames.map((name) => ({
     name,
@@ -268,9 +289,10 @@ try {
 
   // D1 metering: the same source with a metering wrapper, one request at a time, fresh data copies.
   const meters = {};
-  for (const name of [...new Set(scenarios.filter((s) => s.meter).map((s) => s.server))]) {
+  const meteredScenarios = scenarios.filter((s) => s.meter && s.requests);
+  for (const name of [...new Set(meteredScenarios.map((s) => s.server))]) {
     const metered = await serve(name, SERVERS[name].metered);
-    for (const scenario of scenarios.filter((s) => s.meter && s.server === name)) {
+    for (const scenario of meteredScenarios.filter((s) => s.server === name)) {
       const requests = fromEdge(scenario.requests(ctx));
       if (scenario.warm) {
         for (const req of requests) await send(metered.url, req);
@@ -306,6 +328,7 @@ try {
       ...(s.baseline ? { baseline: s.baseline } : {}),
       expect: s.expect,
       rps: load.rps,
+      roundsRps: load.roundsRps,
       p50Ms: load.p50Ms,
       p99Ms: load.p99Ms,
       cpuMsPerRequest: load.cpuMsPerRequest,
@@ -314,7 +337,7 @@ try {
       errors,
       ratio: s.baseline && rpsById[s.baseline] ? load.rps / rpsById[s.baseline] : null,
       ...(s.budget ? { budget: s.budget } : {}),
-      d1: meters[s.id] ?? null,
+      d1: meters[s.id] ?? load.d1 ?? null,
     })),
   };
   results.budgets = checkBudgets(results);

@@ -11,7 +11,9 @@
 //     baseline: "bare-d1", expect: [200], meter: true,
 //     requests: (ctx) => ctx.searchTerms.map((q) => get(`/api/markets/search?q=${encodeURIComponent(q)}`)) }
 // An indexing-throughput measurement is a scenario with `measure` instead of `requests`: an async
-// function given the context (servers, dataset, tokens) that returns the numbers to report, e.g.
+// function, run once, given the context plus `server` (its url, mf: the Miniflare instance),
+// `servers`, `dataset`, `durationS` and `send(base, request)`, returning at least `rps` (items per
+// second) and `errors`; it may return `d1` too. E.g.
 //   { id: "indexing", title: "index jobs per second", server: "app",
 //     measure: async (ctx) => ({ rps: jobsPerSecond, errors: failedJobs }) }
 
@@ -76,14 +78,6 @@ export const SCENARIOS = [
   },
   { id: "bare-d1", title: "bare worker: one D1 select by primary key", server: "bare-d1", expect: [200], meter: true, requests: (ctx) => ctx.uncachedIds.map((id) => get(`/${id}`)) },
   {
-    id: "bare-d1-session",
-    title: "bare worker: the same select in a D1 session (reference)",
-    server: "bare-d1-session",
-    baseline: "bare-d1",
-    expect: [200],
-    requests: (ctx) => ctx.uncachedIds.map((id) => get(`/${id}`)),
-  },
-  {
     id: "market-uncached",
     title: "GET /api/markets/:id, KV off (CACHE_TTL_SECONDS=0)",
     server: "app-nocache",
@@ -113,6 +107,14 @@ export const SCENARIOS = [
     meter: true,
     budget: { minRatio: 0.5, maxRowsRead: LIST_LIMIT + 2 },
     requests: (ctx) => [get(`${LIST_PATH}&cursor=${encodeURIComponent(ctx.deepCursor)}`)],
+  },
+  {
+    id: "bare-d1-session",
+    title: "bare worker: the same select in a D1 session (reference)",
+    server: "bare-d1-session",
+    baseline: "bare-d1",
+    expect: [200],
+    requests: (ctx) => ctx.uncachedIds.map((id) => get(`/${id}`)),
   },
   {
     id: "market-create",
