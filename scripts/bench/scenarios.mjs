@@ -47,8 +47,9 @@ const LIST_PATH = `/api/markets?sort=volume&order=desc&limit=${LIST_LIMIT}`;
  * The measurements, in the order they run (each next to its baseline, so drift over the run
  * affects both alike; writes last, as they change the data).
  *
- * Context (built by run.mjs): cachedIds (200 markets), uncachedIds (2 000), activeIds (500 active
- * markets), tokens (user tokens), deepCursor (the cursor after 4 000 rows of LIST_PATH).
+ * Context (built by run.mjs): cachedIds (the first 200 markets), uncachedIds (2 000), activeIds (the
+ * last 500 active markets, disjoint from cachedIds), tokens (user tokens), deepCursor (the cursor
+ * after 4 000 rows of LIST_PATH).
  */
 export const SCENARIOS = [
   { id: "bare-const", title: "bare worker: constant response", server: "bare-const", expect: [200], requests: () => [get("/")] },
