@@ -1,16 +1,19 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { swaggerUI } from "@hono/swagger-ui";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/middleware";
+import type { Config } from "./config";
 import type { AppEnv } from "./env";
 import { healthRouter } from "./health/health.router";
 import { cacheHeaders, conditionalGet } from "./http/cache-headers";
 import { requireJsonBody } from "./http/content-type";
 import { handleError } from "./http/error-handler";
 import { ApiError } from "./http/errors";
+import { setResponseHeaders } from "./http/response-headers";
 import { notFoundOrMethodNotAllowed } from "./http/not-found";
 import { applyHttpContract, registerHttpContract } from "./http/openapi-contract";
 import { requestContext } from "./http/request-context";
@@ -35,6 +38,59 @@ export const DOCS_ASSETS_PATH = "/docs/assets";
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+// Middleware that depends on the configuration is built once per configuration (i.e. per
+// isolate, as the config is), not on every request.
+const built = new WeakMap<(config: Config) => MiddlewareHandler, WeakMap<Config, MiddlewareHandler>>();
+function perConfig(build: (config: Config) => MiddlewareHandler, config: Config): MiddlewareHandler {
+  let byConfig = built.get(build);
+  if (!byConfig) built.set(build, (byConfig = new WeakMap()));
+  let handler = byConfig.get(config);
+  if (!handler) byConfig.set(config, (handler = build(config)));
+  return handler;
+}
+
+const CORS_EXPOSED = ["X-Request-Id", "X-D1-Bookmark", "X-Cache", "ETag", "Location", "Idempotent-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"];
+
+/**
+ * CORS: Hono's middleware answers preflights; on other requests the same two headers (plus
+ * `Vary: Origin` for an origin list) are set on the finished response. Hono's version sets them on
+ * a Response it creates before the route runs, which Hono then copies into the route's response:
+ * two extra Response/Headers copies on every request.
+ */
+const corsFor = (config: Config): MiddlewareHandler => {
+  const preflight = cors({
+    origin: config.corsOrigins,
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark", "If-None-Match", "Idempotency-Key"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    exposeHeaders: CORS_EXPOSED,
+    maxAge: 600,
+  });
+  const origins = config.corsOrigins;
+  const exposed = CORS_EXPOSED.join(",");
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflight(c, next);
+    await next();
+    const origin = c.req.header("origin") ?? "";
+    setResponseHeaders(
+      c,
+      {
+        "Access-Control-Allow-Origin": origins === "*" ? "*" : origins.includes(origin) ? origin : undefined,
+        "Access-Control-Expose-Headers": exposed,
+        Vary: origins === "*" ? undefined : "Origin",
+      },
+      ["Vary"],
+    );
+  };
+};
+
+const bodyLimitFor = (config: Config) =>
+  bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `Request body exceeds ${config.maxBodyBytes} bytes`);
+    },
+  });
+
 /**
  * Builds the Hono app: middleware in request-path order, then the feature routers.
  * Exported as a function so tests and benchmarks get a fresh app without module state.
@@ -45,31 +101,16 @@ export function createApp() {
   app.use("*", requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   // Hono's own check allows `=`; stricter ids keep log lines and headers boring.
   app.use("*", async (c, next) => {
-    if (!SANE_REQUEST_ID.test(c.var.requestId)) {
+    if (!SANE_REQUEST_ID.test(c.get("requestId"))) {
       c.set("requestId", crypto.randomUUID());
-      c.header("X-Request-Id", c.var.requestId);
+      c.header("X-Request-Id", c.get("requestId"));
     }
     return next();
   });
   app.use("*", requestContext);
   app.use("*", secureHeaders());
-  app.use("*", (c, next) =>
-    cors({
-      origin: c.var.config.corsOrigins,
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark", "If-None-Match", "Idempotency-Key"],
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["X-Request-Id", "X-D1-Bookmark", "X-Cache", "ETag", "Location", "Idempotent-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"],
-      maxAge: 600,
-    })(c, next),
-  );
-  app.use("/api/*", (c, next) =>
-    bodyLimit({
-      maxSize: c.var.config.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", `Request body exceeds ${c.var.config.maxBodyBytes} bytes`);
-      },
-    })(c, next),
-  );
+  app.use("*", (c, next) => perConfig(corsFor, c.get("config"))(c, next));
+  app.use("/api/*", (c, next) => perConfig(bodyLimitFor, c.get("config"))(c, next));
   app.use("/api/*", requireJsonBody);
   app.use("*", authenticate);
   app.use("/api/*", rateLimit);

@@ -3,7 +3,10 @@ import type { Config } from "./config";
 import type { Logger } from "./http/logger";
 import type { Services } from "./services";
 
-/** Hono environment shared by every route and middleware. */
+/**
+ * Hono environment shared by every route and middleware. Read variables with `c.get("name")`:
+ * Hono's `c.var` builds a fresh object from all of them on every access.
+ */
 export interface AppEnv {
   Bindings: Env;
   Variables: {

@@ -18,6 +18,9 @@ export default defineConfig(async () => {
       onConsoleLog: (log: string) => !log.includes('"msg":"request"') && !log.includes('"msg":"index batch"'),
       projects: [
         {
+          // The same "zod" the deployed bundle gets (wrangler.toml [alias]), so the tests run the
+          // module graph production runs. Exact match only: "zod/v4" etc. stay zod's own.
+          resolve: { alias: [{ find: /^zod$/, replacement: path.join(root, "src/zod/index.ts") }] },
           plugins: [
             cloudflareTest(({ inject }) => ({
               wrangler: { configPath: path.join(root, "wrangler.toml") },

@@ -8,12 +8,12 @@ const present = ({ createdAt, ...f }: IndexFailure) => ({ ...f, createdAt: new D
 /** Operator endpoints (permission `admin`): search index backfill and lost index jobs. */
 export const adminRouter = createRouter()
   .openapi(routes.reindex, async (c) => {
-    const result = await c.var.services.indexing.reindex();
+    const result = await c.get("services").indexing.reindex();
     return c.json(ok(result), 202);
   })
   .openapi(routes.listIndexFailures, async (c) => {
     const query = c.req.valid("query");
-    const page = await c.var.services.indexing.listFailures(query);
+    const page = await c.get("services").indexing.listFailures(query);
     c.header("Cache-Control", "private, no-store");
     return c.json(
       ok(page.items.map(present), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor }),
@@ -22,5 +22,5 @@ export const adminRouter = createRouter()
   })
   .openapi(routes.replayIndexFailures, async (c) => {
     const { limit } = c.req.valid("json");
-    return c.json(ok(await c.var.services.indexing.replay(limit)), 200);
+    return c.json(ok(await c.get("services").indexing.replay(limit)), 200);
   });

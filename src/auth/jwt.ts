@@ -39,6 +39,19 @@ const jwksFor = (url: string) => {
   return jwks;
 };
 
+// The HMAC key imported once per secret per isolate: handing jose the raw secret would make it
+// import the key again for every token it verifies.
+const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+const hmacKeyFor = (secret: Uint8Array) => {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    key.catch(() => hmacKeys.delete(secret));
+    hmacKeys.set(secret, key);
+  }
+  return key;
+};
+
 /**
  * Verifies a compact JWT and returns the caller it names.
  * HS256 uses the shared secret; RS256/ES256 use the configured JWKS (and only when one is set).
@@ -61,7 +74,7 @@ export async function verifyToken(token: string, jwt: Config["jwt"]): Promise<Pr
   let payload: JWTPayload;
   try {
     if (alg && SECRET_ALGORITHMS.includes(alg)) {
-      ({ payload } = await jwtVerify(token, jwt.secret, { ...options, algorithms: SECRET_ALGORITHMS }));
+      ({ payload } = await jwtVerify(token, await hmacKeyFor(jwt.secret), { ...options, algorithms: SECRET_ALGORITHMS }));
     } else if (alg && jwt.jwksUrl && JWKS_ALGORITHMS.includes(alg)) {
       ({ payload } = await jwtVerify(token, jwksFor(jwt.jwksUrl), { ...options, algorithms: JWKS_ALGORITHMS }));
     } else {

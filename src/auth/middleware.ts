@@ -14,7 +14,7 @@ export const unauthorized = (message: string, invalidToken: boolean) =>
   });
 
 /**
- * Verifies `Authorization: Bearer <jwt>` when present and stores the caller in `c.var.principal`.
+ * Verifies `Authorization: Bearer <jwt>` when present and stores the caller in `c.get("principal")`.
  * Requests without the header continue anonymously (reads are public); a bad token is a 401.
  * Tokens in the query string, cookies or other headers are deliberately ignored.
  */
@@ -24,7 +24,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const match = BEARER.exec(header.trim());
   if (!match?.[1]) throw unauthorized("Authorization header must be 'Bearer <token>'", true);
   try {
-    c.set("principal", await verifyToken(match[1], c.var.config.jwt));
+    c.set("principal", await verifyToken(match[1], c.get("config").jwt));
   } catch (err) {
     if (err instanceof InvalidTokenError) throw unauthorized(err.message, true);
     throw err;
@@ -39,7 +39,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
  */
 export const requirePermission = (permission: Permission) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    principalWith(c.var.principal, permission);
+    principalWith(c.get("principal"), permission);
     return next();
   });
 

@@ -20,9 +20,9 @@ const health = createRoute({
 /** GET /health: answers 200 only when D1 answers a trivial query. */
 export const healthRouter = createRouter().openapi(health, async (c) => {
   try {
-    await c.var.services.pingDatabase();
+    await c.get("services").pingDatabase();
   } catch (err) {
-    c.var.logger.error("health check failed", errorFields(err));
+    c.get("logger").error("health check failed", errorFields(err));
     throw new ApiError(503, "service_unavailable", "Database unreachable");
   }
   c.header("Cache-Control", "no-store");

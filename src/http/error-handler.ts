@@ -23,7 +23,7 @@ export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
     {
       success: false as const,
       error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
-      requestId: c.var.requestId,
+      requestId: c.get("requestId"),
     },
     err.status,
   );
@@ -40,7 +40,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     const code = malformed ? "malformed_json" : (HTTP_EXCEPTION_CODES[err.status] ?? "validation_failed");
     return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, err.message || "Bad request"));
   }
-  const logger = c.var.logger ?? createLogger({ requestId: c.var.requestId });
+  const logger = c.get("logger") ?? createLogger({ requestId: c.get("requestId") });
   if (isTransientD1Error(err)) {
     // Not a bug: the client may simply try again (reads were already retried once).
     logger.error("database unavailable", { metric: "d1.unavailable", count: 1, method: c.req.method, path: c.req.path, ...errorFields(err) });

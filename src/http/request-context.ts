@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { createServices } from "../services";
 import { handleError } from "./error-handler";
 import { createLogger } from "./logger";
+import { setResponseHeaders } from "./response-headers";
 
 /**
  * Gives the request its logger, config, D1 session and services, and writes the one access-log line
@@ -13,7 +14,7 @@ import { createLogger } from "./logger";
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const started = Date.now();
-  const logger = createLogger({ requestId: c.var.requestId });
+  const logger = createLogger({ requestId: c.get("requestId") });
   c.set("logger", logger);
   try {
     await setUp();
@@ -54,7 +55,7 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
     } finally {
       // The latest bookmark, also on errors: a client that wrote then failed still reads its write.
       const latest = session.getBookmark();
-      if (latest) c.header(BOOKMARK_HEADER, latest);
+      if (latest) setResponseHeaders(c, { [BOOKMARK_HEADER]: latest });
     }
   }
 });

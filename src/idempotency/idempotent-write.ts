@@ -48,7 +48,7 @@ export async function idempotentWrite<R extends Response>(
   }
   const key = parsed.data;
   const hash = await requestHash(c.req.method, c.req.path, body);
-  const stored = c.var.services.idempotency;
+  const stored = c.get("services").idempotency;
   const earlier = async () => {
     const found = await stored.find(actor.id, key);
     if (found && found.requestHash !== hash) {

@@ -1,4 +1,5 @@
 import { principalWith } from "../auth/middleware";
+import { jsonETag } from "../http/cache-headers";
 import { idempotentWrite } from "../idempotency/idempotent-write";
 import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";
@@ -9,26 +10,24 @@ import { presentSummary } from "./market.schemas";
 export const marketRouter = createRouter()
   .openapi(routes.listMarkets, async (c) => {
     const query = c.req.valid("query");
-    const page = await c.var.services.markets.list(query);
-    return c.json(
-      ok(page.items.map(presentSummary), {
-        limit: query.limit,
-        offset: query.offset,
-        hasMore: page.hasMore,
-        nextCursor: page.nextCursor,
-      }),
-      200,
-    );
+    const page = await c.get("services").markets.list(query);
+    const body = ok(page.items.map(presentSummary), {
+      limit: query.limit,
+      offset: query.offset,
+      hasMore: page.hasMore,
+      nextCursor: page.nextCursor,
+    });
+    return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.getMarket, async (c) => {
-    const market = await c.var.services.markets.get(c.req.valid("param").id);
-    return c.json(ok(presentSummary(market)), 200);
+    const body = ok(presentSummary(await c.get("services").markets.get(c.req.valid("param").id)));
+    return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.createMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
+    const actor = principalWith(c.get("principal"), "write");
     const input = c.req.valid("json");
     return idempotentWrite(c, actor, input, async (store) => {
-      const market = await c.var.services.markets.create(
+      const market = await c.get("services").markets.create(
         actor,
         input,
         store && ((m) => store({ status: 201, body: ok(presentSummary(m)), location: `/api/markets/${m.id}` })),
@@ -38,17 +37,17 @@ export const marketRouter = createRouter()
     });
   })
   .openapi(routes.replaceMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
-    const market = await c.var.services.markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
+    const actor = principalWith(c.get("principal"), "write");
+    const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
     return c.json(ok(presentSummary(market)), 200);
   })
   .openapi(routes.patchMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
-    const market = await c.var.services.markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
+    const actor = principalWith(c.get("principal"), "write");
+    const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"));
     return c.json(ok(presentSummary(market)), 200);
   })
   .openapi(routes.deleteMarket, async (c) => {
-    const actor = principalWith(c.var.principal, "delete");
-    await c.var.services.markets.delete(actor, c.req.valid("param").id);
+    const actor = principalWith(c.get("principal"), "delete");
+    await c.get("services").markets.delete(actor, c.req.valid("param").id);
     return c.body(null, 204);
   });

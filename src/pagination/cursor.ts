@@ -85,8 +85,10 @@ export class CursorCodec {
   }
 }
 
+// Domain separation for the HMAC, encoded once per isolate.
+const PREFIX = enc.encode("markets-api/cursor/v1\n");
 const prefixed = (body: Uint8Array) => {
-  const prefix = enc.encode("markets-api/cursor/v1\n");
+  const prefix = PREFIX;
   const out = new Uint8Array(prefix.length + body.length);
   out.set(prefix);
   out.set(body, prefix.length);

@@ -1,4 +1,5 @@
 import { principalWith } from "../auth/middleware";
+import { jsonETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";
 import { idempotentWrite } from "../idempotency/idempotent-write";
 import type { Position } from "./position.model";
@@ -9,12 +10,12 @@ import { presentPosition } from "./position.schemas";
 /** Position endpoints. */
 export const positionRouter = createRouter()
   .openapi(routes.placePosition, async (c) => {
-    const actor = principalWith(c.var.principal, "write");
+    const actor = principalWith(c.get("principal"), "write");
     const marketId = c.req.valid("param").id;
     const input = c.req.valid("json");
     const render = (position: Position, volume: number) => ok({ ...presentPosition(position), market: { id: marketId, volume } });
     return idempotentWrite(c, actor, input, async (store) => {
-      const placed = await c.var.services.positions.place(
+      const placed = await c.get("services").positions.place(
         actor,
         marketId,
         input,
@@ -25,19 +26,14 @@ export const positionRouter = createRouter()
   })
   .openapi(routes.listMarketPositions, async (c) => {
     const query = c.req.valid("query");
-    const page = await c.var.services.positions.listForMarket(c.req.valid("param").id, query);
-    return c.json(
-      ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor }),
-      200,
-    );
+    const page = await c.get("services").positions.listForMarket(c.req.valid("param").id, query);
+    const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
+    return c.json(body, 200, { ETag: await jsonETag(body) });
   })
   .openapi(routes.listMyPositions, async (c) => {
-    const actor = principalWith(c.var.principal, "read");
+    const actor = principalWith(c.get("principal"), "read");
     const query = c.req.valid("query");
-    const page = await c.var.services.positions.listForUser(actor.id, query);
-    c.header("Cache-Control", "private, no-store");
-    return c.json(
-      ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor }),
-      200,
-    );
+    const page = await c.get("services").positions.listForUser(actor.id, query);
+    const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
+    return c.json(body, 200, { ETag: await jsonETag(body), "Cache-Control": "private, no-store" });
   });

@@ -19,15 +19,15 @@ export function tierFor(method: string, path: string, authenticated: boolean): R
  * Every response carries RateLimit-Limit/Remaining/Reset (delta seconds); a 429 adds Retry-After.
  */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
-  const principal = c.var.principal;
+  const principal = c.get("principal");
   const tier = tierFor(c.req.method, c.req.path, principal !== undefined);
   const identity = principal ? `user:${principal.id}` : `ip:${c.req.header("CF-Connecting-IP") ?? "unknown"}`;
-  const decision = await c.var.services.rateLimiter.limit(tier, identity);
+  const decision = await c.get("services").rateLimiter.limit(tier, identity);
   if (decision.pending) c.executionCtx.waitUntil(decision.pending);
 
   if (decision.degraded) {
-    const failClosed = c.var.config.rateLimit.failClosedWrites && WRITE_METHODS.has(c.req.method);
-    c.var.logger.warn("rate limiter unavailable", {
+    const failClosed = c.get("config").rateLimit.failClosedWrites && WRITE_METHODS.has(c.req.method);
+    c.get("logger").warn("rate limiter unavailable", {
       // Counted by log-based metrics/alerts: one event per request let through (or refused) unlimited.
       metric: failClosed ? "rate_limit.fail_closed" : "rate_limit.fail_open",
       count: 1,

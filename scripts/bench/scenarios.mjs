@@ -1,0 +1,138 @@
+// What the benchmark serves and what it measures, as data. The harness (run.mjs) knows nothing
+// about any particular route: to measure a new one, add a scenario here.
+//
+// A server is one workerd process running one worker with its own copy of the seeded data.
+// A scenario is a list of requests cycled by every load connection against one server, the status
+// codes it expects (anything else counts as an error), and optionally the baseline it is compared
+// with and the budgets it must meet.
+//
+// Adding search once it exists (GET /api/markets/search?q=…):
+//   { id: "search", title: "GET /api/markets/search?q=… (KV off)", server: "app-nocache",
+//     baseline: "bare-d1", expect: [200], meter: true,
+//     requests: (ctx) => ctx.searchTerms.map((q) => get(`/api/markets/search?q=${encodeURIComponent(q)}`)) }
+// An indexing-throughput measurement is a scenario with `measure` instead of `requests`: an async
+// function, run once, given the context plus `server` (its url, mf: the Miniflare instance),
+// `servers`, `dataset`, `durationS` and `send(base, request)`, returning at least `rps` (items per
+// second) and `errors`; it may return `d1` too. E.g.
+//   { id: "indexing", title: "index jobs per second", server: "app",
+//     measure: async (ctx) => ({ rps: jobsPerSecond, errors: failedJobs }) }
+
+/** Every worker the benchmark starts. `script` names a build (see run.mjs). */
+export const SERVERS = {
+  "bare-const": { script: "bare-const" },
+  "bare-kv": { script: "bare-kv", kv: "KV" },
+  "bare-d1": { script: "bare-d1", d1: true, metered: "metered-bare-d1" },
+  "bare-d1-session": { script: "bare-d1-session", d1: true },
+  // The API as deployed (wrangler.toml vars), KV cache on, in-memory rate limiter.
+  app: { script: "app", d1: true, kv: "CACHE", app: true, metered: "metered-app" },
+  // Same, KV cache off: every read goes to D1.
+  "app-nocache": { script: "app", d1: true, kv: "CACHE", app: true, vars: { CACHE_TTL_SECONDS: "0" }, metered: "metered-app" },
+  // Same as app, rate limits kept in Redis through the Upstash REST bridge (production's path).
+  "app-upstash": { script: "app", d1: true, kv: "CACHE", app: true, upstash: true, metered: "metered-app" },
+};
+
+const get = (path, headers) => ({ method: "GET", path, ...(headers ? { headers } : {}) });
+const post = (path, token, body) => ({
+  method: "POST",
+  path,
+  headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+/** Page size of the list scenarios; their rows-read budget is LIST_LIMIT + 2. */
+export const LIST_LIMIT = 20;
+const LIST_PATH = `/api/markets?sort=volume&order=desc&limit=${LIST_LIMIT}`;
+
+/**
+ * The measurements, in the order they run (each next to its baseline, so drift over the run
+ * affects both alike; writes last, as they change the data).
+ *
+ * Context (built by run.mjs): cachedIds (the first 200 markets), uncachedIds (2 000), activeIds (the
+ * last 500 active markets, disjoint from cachedIds), tokens (user tokens), deepCursor (the cursor
+ * after 4 000 rows of LIST_PATH).
+ */
+export const SCENARIOS = [
+  { id: "bare-const", title: "bare worker: constant response", server: "bare-const", expect: [200], requests: () => [get("/")] },
+  { id: "bare-kv", title: "bare worker: one KV get", server: "bare-kv", expect: [200], requests: (ctx) => ctx.cachedIds.map((id) => get(`/${id}`)) },
+  {
+    id: "market-cached",
+    title: "GET /api/markets/:id, KV warm",
+    server: "app",
+    baseline: "bare-kv",
+    expect: [200],
+    warm: true,
+    verify: { header: "x-cache", value: "HIT" },
+    meter: true,
+    budget: { minRatio: 0.7 },
+    requests: (ctx) => ctx.cachedIds.map((id) => get(`/api/markets/${id}`)),
+  },
+  {
+    id: "market-auth",
+    title: "GET /api/markets/:id with JWT, rate limit via Upstash bridge (KV warm)",
+    server: "app-upstash",
+    baseline: "bare-kv",
+    expect: [200],
+    warm: true,
+    verify: { header: "ratelimit-limit" },
+    meter: true,
+    requests: (ctx) => ctx.cachedIds.map((id, i) => get(`/api/markets/${id}`, { authorization: `Bearer ${ctx.tokens[i % ctx.tokens.length]}` })),
+  },
+  { id: "bare-d1", title: "bare worker: one D1 select by primary key", server: "bare-d1", expect: [200], meter: true, requests: (ctx) => ctx.uncachedIds.map((id) => get(`/${id}`)) },
+  {
+    id: "market-uncached",
+    title: "GET /api/markets/:id, KV off (CACHE_TTL_SECONDS=0)",
+    server: "app-nocache",
+    baseline: "bare-d1",
+    expect: [200],
+    verify: { header: "x-cache", absent: true },
+    meter: true,
+    budget: { minRatio: 0.7 },
+    requests: (ctx) => ctx.uncachedIds.map((id) => get(`/api/markets/${id}`)),
+  },
+  {
+    id: "list-first",
+    title: `GET /api/markets, ${LIST_LIMIT} with creators, first page (KV off)`,
+    server: "app-nocache",
+    baseline: "bare-d1",
+    expect: [200],
+    meter: true,
+    budget: { minRatio: 0.5, maxRowsRead: LIST_LIMIT + 2 },
+    requests: () => [get(LIST_PATH)],
+  },
+  {
+    id: "list-deep",
+    title: `GET /api/markets, ${LIST_LIMIT} with creators, cursor 4 000 deep (KV off)`,
+    server: "app-nocache",
+    baseline: "bare-d1",
+    expect: [200],
+    meter: true,
+    budget: { minRatio: 0.5, maxRowsRead: LIST_LIMIT + 2 },
+    requests: (ctx) => [get(`${LIST_PATH}&cursor=${encodeURIComponent(ctx.deepCursor)}`)],
+  },
+  {
+    id: "bare-d1-session",
+    title: "bare worker: the same select in a D1 session (reference)",
+    server: "bare-d1-session",
+    baseline: "bare-d1",
+    expect: [200],
+    requests: (ctx) => ctx.uncachedIds.map((id) => get(`/${id}`)),
+  },
+  {
+    id: "market-create",
+    title: "POST /api/markets",
+    server: "app",
+    baseline: "bare-d1",
+    expect: [201],
+    meter: true,
+    requests: (ctx) => ctx.tokens.map((token, i) => post("/api/markets", token, { name: `Will benchmark market ${i + 1} resolve yes?` })),
+  },
+  {
+    id: "position-create",
+    title: "POST /api/markets/:id/positions",
+    server: "app",
+    baseline: "bare-d1",
+    expect: [201],
+    meter: true,
+    requests: (ctx) => ctx.activeIds.map((id, i) => post(`/api/markets/${id}/positions`, ctx.tokens[i % ctx.tokens.length], { side: i % 2 ? "no" : "yes", amount: 100 })),
+  },
+];

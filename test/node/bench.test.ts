@@ -1,0 +1,211 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { checkBudgets, MAX_BUNDLE_GZIP_KIB } from "../../scripts/bench/budgets.mjs";
+import { BENCH_SIZES, generateDataset, insertStatements, migrationStatements } from "../../scripts/bench/dataset.mjs";
+import { formatMarkdown, README_END, README_START, replaceReadmeSection } from "../../scripts/bench/report.mjs";
+import { combineRounds } from "../../scripts/bench/rounds.mjs";
+import { LIST_LIMIT, SCENARIOS, SERVERS } from "../../scripts/bench/scenarios.mjs";
+
+// The pure parts of `npm run bench` (the benchmark itself is not part of npm test).
+
+describe("benchmark dataset", () => {
+  const dataset = generateDataset();
+
+  it("has the sizes the issue asks for", () => {
+    expect(BENCH_SIZES).toEqual({ users: 1_000, markets: 10_000, positions: 100_000 });
+    expect(dataset.users).toHaveLength(1_000);
+    expect(dataset.markets).toHaveLength(10_000);
+    expect(dataset.positions).toHaveLength(100_000);
+  });
+
+  it("is the same on every run and differs with the seed", () => {
+    const digest = (d: unknown) => createHash("sha256").update(JSON.stringify(d)).digest("hex");
+    const small = { users: 50, markets: 300, positions: 2_000 };
+    expect(digest(generateDataset(small))).toBe(digest(generateDataset(small)));
+    expect(digest(generateDataset({ ...small, seed: 7 }))).not.toBe(digest(generateDataset(small)));
+  });
+
+  it("keeps the API's invariants: unique ids, valid references, volume = sum of positions", () => {
+    const userIds = new Set(dataset.users.map((u) => u.id));
+    const marketIds = new Set(dataset.markets.map((m) => m.id));
+    expect(userIds.size).toBe(dataset.users.length);
+    expect(marketIds.size).toBe(dataset.markets.length);
+    expect(new Set(dataset.positions.map((p) => p.id)).size).toBe(dataset.positions.length);
+    const sums = new Map<string, number>();
+    const created = new Map(dataset.markets.map((m) => [m.id, m.createdAt]));
+    const badPositions = dataset.positions.filter((p) => {
+      sums.set(p.marketId, (sums.get(p.marketId) ?? 0) + p.amount);
+      return !marketIds.has(p.marketId) || !userIds.has(p.userId) || p.createdAt <= created.get(p.marketId)!;
+    });
+    expect(badPositions).toEqual([]);
+    const badMarkets = dataset.markets.filter(
+      (m) => !userIds.has(m.creatorId) || m.volume !== (sums.get(m.id) ?? 0) || !/^[A-Za-z0-9_-]{1,64}$/.test(m.id) || m.name.length < 3,
+    );
+    expect(badMarkets).toEqual([]);
+    expect(dataset.markets.filter((m) => m.status === "active").length).toBeGreaterThan(5_000);
+  });
+
+  it("loads through multi-row INSERTs, users before the rows that reference them", () => {
+    const small = generateDataset({ users: 30, markets: 70, positions: 260 });
+    const statements = insertStatements(small, 25);
+    const rows = (table: string) =>
+      statements.filter((s) => s.startsWith(`INSERT INTO ${table} `)).reduce((n, s) => n + (s.match(/\),\s*\(/g)?.length ?? 0) + 1, 0);
+    expect(statements).toHaveLength(2 + 3 + 11);
+    expect(statements[0]).toMatch(/^INSERT INTO users /);
+    expect([rows("users"), rows("markets"), rows("positions")]).toEqual([30, 70, 260]);
+    expect(statements.findIndex((s) => s.startsWith("INSERT INTO markets"))).toBeLessThan(statements.findIndex((s) => s.startsWith("INSERT INTO positions")));
+  });
+
+  it("applies drizzle-kit migrations in file order, split on their breakpoints", () => {
+    const statements = migrationStatements([
+      { name: "0001_b.sql", sql: "CREATE INDEX b ON t (x);" },
+      { name: "0000_a.sql", sql: "CREATE TABLE t (x int);\n--> statement-breakpoint\nCREATE INDEX a ON t (x);\n" },
+    ]);
+    expect(statements).toEqual(["CREATE TABLE t (x int);", "CREATE INDEX a ON t (x);", "CREATE INDEX b ON t (x);"]);
+  });
+});
+
+const scenario = (over: Record<string, unknown>) => ({ id: "s", title: "s", errors: 0, ratio: null, d1: null, ...over });
+
+describe("budget checker", () => {
+  it("passes a run that meets every budget", () => {
+    const checks = checkBudgets({
+      bundle: { gzipKiB: MAX_BUNDLE_GZIP_KIB },
+      scenarios: [
+        scenario({ id: "cached", baseline: "kv", ratio: 0.7, budget: { minRatio: 0.7 } }),
+        scenario({ id: "list", baseline: "d1", ratio: 0.9, budget: { minRatio: 0.5, maxRowsRead: 22 }, d1: { statements: 1, rowsRead: 22, rowsWritten: 0 } }),
+      ],
+    });
+    expect(checks.every((c) => c.pass)).toBe(true);
+    expect(checks.map((c) => c.name)).toEqual([
+      "cached: errors",
+      "cached: throughput vs kv",
+      "list: errors",
+      "list: throughput vs d1",
+      "list: D1 rows read per request",
+      "bundle size, gzip",
+    ]);
+  });
+
+  it("fails each broken budget, and any budget whose figure is missing", () => {
+    const checks = checkBudgets({
+      bundle: { gzipKiB: MAX_BUNDLE_GZIP_KIB + 0.1 },
+      scenarios: [
+        scenario({ id: "cached", baseline: "kv", ratio: 0.69, errors: 1, budget: { minRatio: 0.7 } }),
+        scenario({ id: "list", baseline: "d1", ratio: null, budget: { minRatio: 0.5, maxRowsRead: 22 }, d1: { statements: 1, rowsRead: 42, rowsWritten: 0 } }),
+        scenario({ id: "deep", budget: { maxRowsRead: 22 } }),
+      ],
+    });
+    const failed = Object.fromEntries(checks.filter((c) => !c.pass).map((c) => [c.name, c.actual]));
+    expect(failed).toEqual({
+      "cached: errors": "1",
+      "cached: throughput vs kv": "0.69x",
+      "list: throughput vs d1": "not measured",
+      "list: D1 rows read per request": "42",
+      "deep: D1 rows read per request": "not measured",
+      "bundle size, gzip": "150.1 KiB",
+    });
+  });
+});
+
+describe("rounds", () => {
+  const round = (over: Record<string, unknown>) => ({
+    requests: 1_000,
+    warmupRequests: 200,
+    durationS: 5,
+    p50Ms: 2,
+    p99Ms: 10,
+    statusCounts: { 200: 1_000 },
+    connectionErrors: 0,
+    timeouts: 0,
+    cpuMs: 600,
+    ...over,
+  });
+
+  it("adds requests, time, statuses and errors; p50 is the median, p99 the worst round", () => {
+    const c = combineRounds([
+      round({}),
+      round({ requests: 2_000, p50Ms: 4, p99Ms: 30, statusCounts: { 200: 1_990, 500: 10 }, timeouts: 1, cpuMs: 1_100, warmupRequests: 300 }),
+    ]);
+    expect(c).toMatchObject({ requests: 3_000, durationS: 10, rps: 300, roundsRps: [200, 400], p50Ms: 3, p99Ms: 30, timeouts: 1 });
+    expect(c.statusCounts).toEqual({ 200: 2_990, 500: 10 });
+    expect(c.cpuMsPerRequest).toBeCloseTo(1_700 / 3_500);
+    expect(combineRounds([round({ p50Ms: 1 }), round({ p50Ms: 9 }), round({ p50Ms: 3 })]).p50Ms).toBe(3);
+  });
+
+  it("reports CPU only when every round measured it", () => {
+    expect(combineRounds([round({}), round({ cpuMs: null })]).cpuMsPerRequest).toBeNull();
+    expect(() => combineRounds([])).toThrow();
+  });
+});
+
+describe("results formatter", () => {
+  const results = {
+    generatedAt: "2026-11-25T12:00:00.000Z",
+    machine: { cpuModel: "Test CPU", cores: 2, memoryGiB: 24, os: "Linux 6", node: "v24.21.0", workerd: "1.2", miniflare: "5.1", wrangler: "4.1" },
+    settings: { loadGenerator: "autocannon 9", connections: 10, durationS: 10, warmupS: 2, dataset: BENCH_SIZES },
+    bundle: { rawKiB: 488.2, gzipKiB: 138.4, wranglerReported: "Total Upload: 488.15 KiB / gzip: 138.36 KiB" },
+    servers: [{ name: "app", readyMs: 150, firstRequestMs: 30.5, peakRssMiB: 400.25 }],
+    scenarios: [
+      { id: "bare-kv", title: "bare worker: one KV get", server: "bare-kv", rps: 3712.4, p50Ms: 2, p99Ms: 14, cpuMsPerRequest: 0.25, errors: 0, ratio: null, d1: null },
+      { id: "cached", title: "GET cached", server: "app", baseline: "bare-kv", rps: 2600, p50Ms: 3, p99Ms: 20, cpuMsPerRequest: 0.4, errors: 0, ratio: 0.7003, d1: { statements: 0, rowsRead: 0, rowsWritten: 0 } },
+    ],
+    budgets: [
+      { name: "cached: throughput vs bare-kv", actual: "0.70x", limit: ">= 0.7x", pass: true },
+      { name: "list: D1 rows read per request", actual: "42", limit: "<= 22", pass: false },
+    ],
+  };
+
+  it("writes the machine, every scenario with its ratio and D1 cost, servers and verdicts", () => {
+    const md = formatMarkdown(results);
+    expect(md).toContain("Test CPU (2 cores, 24 GiB)");
+    expect(md).toContain("Node v24.21.0, workerd 1.2");
+    expect(md).toContain("| bare worker: one KV get | bare-kv | 3,712 | 2 | 14 | 0.250 | 0 | – | – | – | – |");
+    expect(md).toContain("| GET cached | app | 2,600 | 3 | 20 | 0.400 | 0 | 0.70x bare-kv | 0 | 0 | 0 |");
+    expect(md).toContain("| app | 150 | 30.5 | 400.3 |");
+    expect(md).toContain("| list: D1 rows read per request | 42 | <= 22 | **FAIL** |");
+    expect(md).toContain("| cached: throughput vs bare-kv | 0.70x | >= 0.7x | pass |");
+  });
+
+  it("replaces only the README's bench section", () => {
+    const readme = `# T\n\n## Performance\nintro\n\n${README_START}\nold table\n${README_END}\n\n## Deploy\n`;
+    const next = replaceReadmeSection(readme, "new table\n");
+    expect(next).toBe(`# T\n\n## Performance\nintro\n\n${README_START}\nnew table\n${README_END}\n\n## Deploy\n`);
+    expect(replaceReadmeSection(next, "newer\n")).toContain(`${README_START}\nnewer\n${README_END}`);
+    expect(() => replaceReadmeSection("# no markers", "x")).toThrow(/bench:start/);
+  });
+});
+
+describe("scenario list", () => {
+  const ctx = {
+    cachedIds: ["m1", "m2"],
+    uncachedIds: ["m3"],
+    activeIds: ["m1"],
+    tokens: ["t1", "t2"],
+    deepCursor: "c.sig",
+  };
+
+  it("is consistent: known servers, baselines measured earlier, budgets on compared scenarios", () => {
+    const ids = SCENARIOS.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    SCENARIOS.forEach((s, i) => {
+      expect(SERVERS, s.id).toHaveProperty(s.server);
+      if (s.baseline) expect(ids.slice(0, i), s.id).toContain(s.baseline);
+      if (s.budget?.minRatio !== undefined) expect(s.baseline, s.id).toBeDefined();
+      if (s.meter) expect(SERVERS[s.server as keyof typeof SERVERS], s.id).toHaveProperty("metered");
+      const requests = s.requests ? s.requests(ctx) : [];
+      expect(requests.length > 0 || "measure" in s, s.id).toBe(true);
+      for (const r of requests) expect(r.path.startsWith("/"), s.id).toBe(true);
+    });
+  });
+
+  it("holds the issue's budgets", () => {
+    const budget = (id: string) => SCENARIOS.find((s) => s.id === id)?.budget;
+    expect(budget("market-cached")).toEqual({ minRatio: 0.7 });
+    expect(budget("market-uncached")).toEqual({ minRatio: 0.7 });
+    expect(budget("list-first")).toEqual({ minRatio: 0.5, maxRowsRead: LIST_LIMIT + 2 });
+    expect(budget("list-deep")).toEqual({ minRatio: 0.5, maxRowsRead: LIST_LIMIT + 2 });
+    expect(MAX_BUNDLE_GZIP_KIB).toBe(150);
+    expect(SCENARIOS.find((s) => s.id === "list-deep")?.requests(ctx)[0]?.path).toContain("cursor=c.sig");
+  });
+});
