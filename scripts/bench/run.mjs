@@ -178,6 +178,14 @@ try {
       }),
     ),
     deepCursor: "",
+    // The dataset's admin (bench-user-0001), for the reindex that builds the search index.
+    adminToken: await (() => {
+      const admin = dataset.users[0];
+      const jwt = new SignJWT({ role: "admin", name: admin.displayName }).setProtectedHeader({ alg: "HS256" }).setSubject(admin.id).setIssuedAt().setExpirationTime("3h");
+      if (vars.JWT_ISSUER) jwt.setIssuer(vars.JWT_ISSUER);
+      if (vars.JWT_AUDIENCE) jwt.setAudience(vars.JWT_AUDIENCE);
+      return jwt.sign(new TextEncoder().encode(secret));
+    })(),
   };
 
   const scenarios = SCENARIOS.filter((s) => !only || only.has(s.id) || SCENARIOS.some((o) => only.has(o.id) && o.baseline === s.id));
@@ -195,6 +203,8 @@ try {
       bindings: def.app ? { ...appBindings, ...(def.vars ?? {}), ...(def.upstash ? upstash : {}) } : {},
       d1: Boolean(def.d1),
       kvBinding: def.kv,
+      // The API's index-job queue and its consumers, as wrangler.toml declares them.
+      ...(def.app ? { queues: config.queues } : {}),
       persistDir,
     });
     stopAll.push(() => server.dispose());
@@ -293,7 +303,12 @@ try {
   const meteredScenarios = scenarios.filter((s) => s.meter && s.requests);
   for (const name of [...new Set(meteredScenarios.map((s) => s.server))]) {
     const metered = await serve(name, SERVERS[name].metered);
+    const setUp = new Set();
     for (const scenario of meteredScenarios.filter((s) => s.server === name)) {
+      if (scenario.setup && !setUp.has(scenario.setup)) {
+        setUp.add(scenario.setup);
+        await scenario.setup({ ...ctx, server: metered, send });
+      }
       const requests = fromEdge(scenario.requests(ctx));
       if (scenario.warm) {
         for (const req of requests) await send(metered.url, req);

@@ -6,16 +6,12 @@
 // codes it expects (anything else counts as an error), and optionally the baseline it is compared
 // with and the budgets it must meet.
 //
-// Adding search once it exists (GET /api/markets/search?q=…):
-//   { id: "search", title: "GET /api/markets/search?q=… (KV off)", server: "app-nocache",
-//     baseline: "bare-d1", expect: [200], meter: true,
-//     requests: (ctx) => ctx.searchTerms.map((q) => get(`/api/markets/search?q=${encodeURIComponent(q)}`)) }
-// An indexing-throughput measurement is a scenario with `measure` instead of `requests`: an async
-// function, run once, given the context plus `server` (its url, mf: the Miniflare instance),
+// A measurement that is not a request loop is a scenario with `measure` instead of `requests`: an
+// async function, run once, given the context plus `server` (its url, mf: the Miniflare instance),
 // `servers`, `dataset`, `durationS` and `send(base, request)`, returning at least `rps` (items per
-// second) and `errors`; it may return `d1` too. E.g.
-//   { id: "indexing", title: "index jobs per second", server: "app",
-//     measure: async (ctx) => ({ rps: jobsPerSecond, errors: failedJobs }) }
+// second) and `errors`; it may return `d1` too (see "indexing" below).
+
+import { performance } from "node:perf_hooks";
 
 /** Every worker the benchmark starts. `script` names a build (see run.mjs). */
 export const SERVERS = {
@@ -30,6 +26,40 @@ export const SERVERS = {
   // Same as app, rate limits kept in Redis through the Upstash REST bridge (production's path).
   "app-upstash": { script: "app", d1: true, kv: "CACHE", app: true, upstash: true, metered: "metered-app" },
 };
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Queries the search scenarios cycle through: words of the dataset's market names, and a miss. */
+export const SEARCH_TERMS = ["rain in Lisbon", "metro line opening", "central bank rates", "marathon record", "electric cars", "bridge renovation", "river flood", "cloudless solstice", "volcano eruption"];
+
+/**
+ * Indexing throughput, end to end: POST /api/admin/reindex enqueues every market; the server's own
+ * queue consumer embeds them (hashing embedder) and writes their vectors to D1. Markets per second
+ * from the request until the last vector is stored. The search scenarios then query this index.
+ */
+async function measureIndexing(ctx) {
+  const { count, seconds, failures } = await buildSearchIndex(ctx);
+  return { rps: count / seconds, requests: count, errors: failures, durationS: seconds };
+}
+
+/** Reindexes every market on `ctx.server` and waits until every vector is stored. */
+async function buildSearchIndex(ctx) {
+  const db = await ctx.server.mf.getD1Database("DB");
+  const vectors = async () => (await db.prepare("SELECT count(*) AS n FROM market_vectors").first()).n;
+  const started = performance.now();
+  const { res, body } = await ctx.send(ctx.server.url, post("/api/admin/reindex", ctx.adminToken, {}));
+  if (res.status !== 202) throw new Error(`reindex answered ${res.status}: ${body}`);
+  const { count } = JSON.parse(body).data;
+  const deadline = started + 600_000;
+  let done = 0;
+  while ((done = await vectors()) < count) {
+    if (performance.now() > deadline) throw new Error(`indexing stalled at ${done}/${count} vectors`);
+    await sleep(100);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const failures = (await db.prepare("SELECT count(*) AS n FROM index_failures").first()).n;
+  return { count, seconds, failures };
+}
 
 const get = (path, headers) => ({ method: "GET", path, ...(headers ? { headers } : {}) });
 const post = (path, token, body) => ({
@@ -109,6 +139,23 @@ export const SCENARIOS = [
     budget: { minRatio: 0.5, maxRowsRead: LIST_LIMIT + 2 },
     requests: (ctx) => [get(`${LIST_PATH}&cursor=${encodeURIComponent(ctx.deepCursor)}`)],
   },
+  {
+    id: "indexing",
+    title: "indexing: markets embedded and stored per second, reindex of 10 000 through the local queue",
+    server: "app-nocache",
+    measure: measureIndexing,
+  },
+  ...["hybrid", "semantic", "keyword"].map((mode) => ({
+    id: `search-${mode}`,
+    title: `GET /api/markets/search, mode=${mode}, 20 results over 10 000 markets (KV off)`,
+    server: "app-nocache",
+    baseline: "bare-d1",
+    expect: [200],
+    meter: true,
+    // The metering pass runs on a fresh copy of the data, which needs its index built first.
+    setup: buildSearchIndex,
+    requests: () => SEARCH_TERMS.map((q) => get(`/api/markets/search?q=${encodeURIComponent(q)}&limit=20&mode=${mode}`)),
+  })),
   {
     id: "bare-d1-session",
     title: "bare worker: the same select in a D1 session (reference)",

@@ -66,6 +66,24 @@ export function workerdVersion() {
   return JSON.parse(readFileSync(fromMiniflare.resolve("workerd/package.json"), "utf8")).version;
 }
 
+/** Miniflare's queue options from wrangler's queue configuration. */
+function queueOptions({ producers = [], consumers = [] }) {
+  return {
+    queueProducers: Object.fromEntries(producers.map((p) => [p.binding, { queueName: p.queue }])),
+    queueConsumers: Object.fromEntries(
+      consumers.map((c) => [
+        c.queue,
+        {
+          ...(c.max_batch_size === undefined ? {} : { maxBatchSize: c.max_batch_size }),
+          ...(c.max_batch_timeout === undefined ? {} : { maxBatchTimeout: c.max_batch_timeout }),
+          ...(c.max_retries === undefined ? {} : { maxRetries: c.max_retries }),
+          ...(c.dead_letter_queue === undefined ? {} : { deadLetterQueue: c.dead_letter_queue }),
+        },
+      ]),
+    ),
+  };
+}
+
 /**
  * Starts one worker in its own workerd process on 127.0.0.1:<free port>.
  *
@@ -76,11 +94,13 @@ export function workerdVersion() {
  * @param {Record<string, string>} [options.bindings] vars and secrets
  * @param {boolean} [options.d1] bind DB
  * @param {string} [options.kvBinding] bind KV under this name
+ * @param {{ producers?: { binding: string, queue: string }[], consumers?: { queue: string, max_batch_size?: number, max_batch_timeout?: number, max_retries?: number, dead_letter_queue?: string }[] }} [options.queues]
+ *   wrangler.toml's queues (local queues, consumed by this same worker)
  * @param {string} options.persistDir D1/KV data lives here (a temp dir)
  * @param {(line: string) => void} [options.onLog] the worker's console output
  * @example const server = await startWorker({ name: "app", scriptPath: "dist/index.js", ... });
  */
-export async function startWorker({ name, scriptPath, compatibilityDate, bindings = {}, d1 = false, kvBinding, persistDir, onLog, inspectorPort }) {
+export async function startWorker({ name, scriptPath, compatibilityDate, bindings = {}, d1 = false, kvBinding, queues, persistDir, onLog, inspectorPort }) {
   const before = new Set(workerdChildren());
   const [port, directPort] = [await freePort(), await freePort()];
   const started = performance.now();
@@ -94,6 +114,7 @@ export async function startWorker({ name, scriptPath, compatibilityDate, binding
       bindings,
       ...(d1 ? { d1Databases: { DB: D1_ID } } : {}),
       ...(kvBinding ? { kvNamespaces: { [kvBinding]: KV_ID } } : {}),
+      ...(queues ? queueOptions(queues) : {}),
       resourcePersistencePath: persistDir,
       host: "127.0.0.1",
       port,
