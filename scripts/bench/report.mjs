@@ -68,14 +68,16 @@ export function formatMarkdown(results) {
 }
 
 /**
- * The README with its performance section replaced by `section` (between the bench markers).
+ * The README with a generated section replaced by `section`: between the bench markers unless
+ * other `markers` are given (the soak run has its own).
  * @param {string} readme
  * @param {string} section
+ * @param {{ start: string, end: string }} [markers]
  * @returns {string}
  */
-export function replaceReadmeSection(readme, section) {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README has no ${README_START} … ${README_END} section`);
-  return `${readme.slice(0, start + README_START.length)}\n${section.trimEnd()}\n${readme.slice(end)}`;
+export function replaceReadmeSection(readme, section, markers = { start: README_START, end: README_END }) {
+  const start = readme.indexOf(markers.start);
+  const end = readme.indexOf(markers.end);
+  if (start < 0 || end < start) throw new Error(`README has no ${markers.start} … ${markers.end} section`);
+  return `${readme.slice(0, start + markers.start.length)}\n${section.trimEnd()}\n${readme.slice(end)}`;
 }

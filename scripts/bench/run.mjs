@@ -5,13 +5,12 @@
 // each scenario from a separate load process, meters D1 per request in a separate pass, and writes
 // bench/results.json, bench/results.md and the README's performance section.
 // --check exits 1 when a budget is broken. --only runs some scenarios and writes nothing.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SignJWT } from "jose";
 import { unstable_readConfig } from "wrangler";
@@ -19,6 +18,7 @@ import { bundleSize } from "../bundle-size.mjs";
 import { startRedisServer } from "../redis-server.mjs";
 import { startBridge } from "../upstash-bridge.mjs";
 import { checkBudgets } from "./budgets.mjs";
+import { ROOT, wranglerBuild } from "./build.mjs";
 import { combineRounds } from "./rounds.mjs";
 import { BENCH_SIZES, generateDataset, insertStatements, migrationStatements } from "./dataset.mjs";
 import { formatMarkdown, replaceReadmeSection } from "./report.mjs";
@@ -26,7 +26,6 @@ import { LIST_LIMIT, SCENARIOS, SERVERS } from "./scenarios.mjs";
 import { startWorker, workerdVersion } from "./workerd.mjs";
 import { METER_HEADER } from "./workers/d1-meter.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKERS_DIR = path.join(ROOT, "scripts/bench/workers");
 
 const { values: args } = parseArgs({
@@ -47,20 +46,6 @@ if (only) for (const id of only) if (!SCENARIOS.some((s) => s.id === id)) throw 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const version = (pkg) => JSON.parse(readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
-
-/** `wrangler deploy --dry-run --outdir` of the entry (wrangler.toml's main unless given). */
-function wranglerBuild(outdir, entry) {
-  const r = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", outdir, ...(entry ? [entry] : [])], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
-  });
-  if (r.status !== 0) throw new Error(`wrangler build failed:\n${r.stdout}\n${r.stderr}`);
-  const reported = /Total Upload: [\d.]+ KiB \/ gzip: [\d.]+ KiB/.exec(`${r.stdout}\n${r.stderr}`)?.[0] ?? "";
-  const file = readdirSync(outdir).find((f) => f.endsWith(".js"));
-  if (!file) throw new Error(`wrangler wrote no .js into ${outdir}`);
-  return { scriptPath: path.join(outdir, file), reported };
-}
 
 // Cloudflare's edge tells the worker who the client is; workerd's own socket does not, so the
 // harness adds it (addresses from the documentation range), as the rate limiter keys on it.
