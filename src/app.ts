@@ -16,7 +16,7 @@ import { ApiError } from "./http/errors";
 import { setResponseHeaders } from "./http/response-headers";
 import { notFoundOrMethodNotAllowed } from "./http/not-found";
 import { applyHttpContract, registerHttpContract } from "./http/openapi-contract";
-import { requestContext } from "./http/request-context";
+import { requestContext, requestServices } from "./http/request-context";
 import { marketRouter } from "./markets/market.router";
 import { adminRouter } from "./admin/admin.router";
 import { positionRouter } from "./positions/position.router";
@@ -110,6 +110,7 @@ export function createApp() {
   app.use("*", requestContext);
   app.use("*", secureHeaders());
   app.use("*", (c, next) => perConfig(corsFor, c.get("config"))(c, next));
+  app.use("*", requestServices);
   app.use("/api/*", (c, next) => perConfig(bodyLimitFor, c.get("config"))(c, next));
   app.use("/api/*", requireJsonBody);
   app.use("*", authenticate);

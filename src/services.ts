@@ -99,6 +99,8 @@ function searchAdapters(bindings: SearchBindings, d1: D1Database | D1DatabaseSes
 /** Per-request inputs of the composition root. */
 export interface RequestScope {
   d1: D1DatabaseSession;
+  /** A new session whose first statement runs on the primary (reads that must see every commit). */
+  primary: () => D1DatabaseSession;
   search: SearchBindings;
   indexQueue: Queue<IndexJob>;
   /** The KV namespace for read caching, when bound. */
@@ -136,7 +138,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
     search: new SearchService(embedder, vectorIndex, keywords, marketRepository, scope.logger),
     indexing: new IndexAdminService(new D1MarketIndexSource(db), keywords, producer, failures, cursors),
     rateLimiter: rateLimiterFor(config),
-    idempotency: new IdempotencyStore(db),
+    idempotency: new IdempotencyStore(() => createDatabase(withReadRetries(scope.primary()))),
     ...(cacheStatus ? { cacheStatus } : {}),
     pingDatabase: async () => {
       await d1.prepare("SELECT 1").first();

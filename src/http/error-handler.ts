@@ -44,7 +44,12 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (isTransientD1Error(err)) {
     // Not a bug: the client may simply try again (reads were already retried once).
     logger.error("database unavailable", { metric: "d1.unavailable", count: 1, method: c.req.method, path: c.req.path, ...errorFields(err) });
-    return errorResponse(c, new ApiError(503, "service_unavailable", "The database is briefly unavailable; retry shortly", undefined, { "Retry-After": "1" }));
+    // A write that lost its connection may still have committed: only a retry under the same
+    // Idempotency-Key is safe, and the message says so.
+    const message = ["GET", "HEAD"].includes(c.req.method)
+      ? "The database is briefly unavailable; retry shortly"
+      : "The database is briefly unavailable and this write may or may not have been applied; retry with the same Idempotency-Key";
+    return errorResponse(c, new ApiError(503, "service_unavailable", message, undefined, { "Retry-After": "1" }));
   }
   logger.error("unhandled error", {
     method: c.req.method,

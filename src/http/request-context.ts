@@ -8,19 +8,20 @@ import { createLogger } from "./logger";
 import { setResponseHeaders } from "./response-headers";
 
 /**
- * Gives the request its logger, config, D1 session and services, and writes the one access-log line
- * (ts, level, requestId, method, path, status, durationMs) when the response is ready.
- * Runs right after Hono's requestId middleware so every later failure carries the id.
+ * Gives the request its logger and config, and writes the one access-log line (ts, level,
+ * requestId, method, path, status, durationMs) when the response is ready. Runs right after
+ * Hono's requestId middleware so every later failure carries the id.
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const started = Date.now();
   const logger = createLogger({ requestId: c.get("requestId") });
   c.set("logger", logger);
   try {
-    await setUp();
+    c.set("config", loadConfig(c.env as unknown as Record<string, unknown>));
+    await next();
   } catch (err) {
-    // Failures here (bad configuration, a malformed bookmark) happen before the route runs, so
-    // they are answered here, before the access-log line reads the status.
+    // A broken configuration fails before any route (or onError's level) runs: it is answered
+    // here, before the access-log line reads the status.
     c.res = handleError(err instanceof Error ? err : new Error(String(err)), c);
   } finally {
     const status = c.res.status;
@@ -31,31 +32,34 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
       durationMs: Date.now() - started,
     });
   }
+});
 
-  async function setUp() {
-    const config = loadConfig(c.env as unknown as Record<string, unknown>);
-    c.set("config", config);
-    const writes = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
-    const bookmark = c.req.header(BOOKMARK_HEADER);
-    const session = openSession(c.env.DB, bookmark, writes);
-    c.set(
-      "services",
-      createServices(config, {
-        d1: session,
-        search: { AI: c.env.AI, VECTORIZE: c.env.VECTORIZE },
-        indexQueue: c.env.INDEX_QUEUE,
-        kv: c.env.CACHE,
-        waitUntil: (p) => c.executionCtx.waitUntil(p),
-        logger,
-        cacheReads: !writes && bookmark === undefined,
-      }),
-    );
-    try {
-      await next();
-    } finally {
-      // The latest bookmark, also on errors: a client that wrote then failed still reads its write.
-      const latest = session.getBookmark();
-      if (latest) setResponseHeaders(c, { [BOOKMARK_HEADER]: latest });
-    }
+/**
+ * Opens the request's D1 session (from its bookmark, if any) and builds its services; sends the
+ * session's latest bookmark back. Runs after CORS, so a refused bookmark is a 400 a browser can read.
+ */
+export const requestServices = createMiddleware<AppEnv>(async (c, next) => {
+  const writes = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+  const bookmark = c.req.header(BOOKMARK_HEADER);
+  const session = openSession(c.env.DB, bookmark, writes);
+  c.set(
+    "services",
+    createServices(c.get("config"), {
+      d1: session,
+      primary: () => c.env.DB.withSession("first-primary"),
+      search: { AI: c.env.AI, VECTORIZE: c.env.VECTORIZE },
+      indexQueue: c.env.INDEX_QUEUE,
+      kv: c.env.CACHE,
+      waitUntil: (p) => c.executionCtx.waitUntil(p),
+      logger: c.get("logger"),
+      cacheReads: !writes && bookmark === undefined,
+    }),
+  );
+  try {
+    await next();
+  } finally {
+    // The latest bookmark, also on errors: a client that wrote then failed still reads its write.
+    const latest = session.getBookmark();
+    if (latest) setResponseHeaders(c, { [BOOKMARK_HEADER]: latest });
   }
 });

@@ -70,15 +70,19 @@ export function isDuplicateKey(err: unknown): boolean {
   return false;
 }
 
-/** Reads stored responses; the composition root builds one per request. */
+/**
+ * Reads stored responses; the composition root builds one per request. Every lookup runs in a
+ * session of its own that starts at the primary: a replica (which the request's session may read
+ * from) can lag behind the commit of the very key a retry or a concurrent duplicate is asking about.
+ */
 export class IdempotencyStore {
   constructor(
-    private readonly db: Database,
+    private readonly primary: () => Database,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** The live response stored for a user's key, with the hash of the request that produced it. */
   find(userId: string, key: string) {
-    return findStoredResponse(this.db, userId, key, this.now());
+    return findStoredResponse(this.primary(), userId, key, this.now());
   }
 }

@@ -75,6 +75,7 @@ export async function idempotentWrite<R extends Response>(
     if (!isDuplicateKey(err)) throw err;
     const winner = await earlier();
     if (winner) return winner;
-    throw err;
+    // The key's row existed a moment ago and is gone (it expired in between): nothing was written.
+    throw new ApiError(409, "conflict", "A request with this Idempotency-Key was being processed; retry it");
   }
 }

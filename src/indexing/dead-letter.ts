@@ -35,7 +35,9 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, deps: Dead
   try {
     await deps.failures.record(failures);
   } catch (err) {
-    deps.logger.error("dead-lettered index jobs not recorded; retrying", { count: failures.length, ...errorFields(err) });
+    // The jobs themselves go in the line: this queue has no dead-letter queue of its own, so after
+    // its last retry the log is the only record of them.
+    deps.logger.error("dead-lettered index jobs not recorded; retrying", { count: failures.length, jobs: failures.map((f) => f.job), ...errorFields(err) });
     for (const m of batch.messages) m.retry({ delaySeconds: retryDelaySeconds(m.attempts, deps.random) });
     return 0;
   }

@@ -49,7 +49,7 @@ export const createMarket = createRoute({
   request: { body: jsonBody(CreateMarketSchema) },
   responses: {
     201: jsonResponse(successSchema(MarketSchema), "The created market"),
-    ...errorResponses(400, 401, 403, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 409, 413, 415, 422),
   },
 });
 

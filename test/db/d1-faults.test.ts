@@ -48,6 +48,8 @@ describe("D1 failures", () => {
       body: JSON.stringify({ name: "Written once or not at all" }),
     });
     expect(res.status).toBe(503);
+    // The client cannot know whether it was committed: the answer says how to retry safely.
+    expect((await res.json<{ error: { message: string } }>()).error.message).toMatch(/may or may not have been applied.*Idempotency-Key/);
     expect(state.calls).toBe(1);
     expect(await tableCounts()).toEqual(before);
   });

@@ -131,3 +131,31 @@ export function slowWritesD1(inner: D1Database, ms: number): D1Database {
     });
   return wrap(inner);
 }
+
+/**
+ * A D1 binding whose read replicas lag: in every session that does not start at the primary,
+ * selects that mention `table` see none of its rows (as a replica that has not yet applied the
+ * latest commits would). Sessions opened with "first-primary" read the real data.
+ */
+export function laggingReplicaD1(inner: D1Database, table: string): D1Database {
+  const stale = (t: D1DatabaseSession): D1DatabaseSession =>
+    new Proxy(t, {
+      get(target, prop, receiver) {
+        if (prop === "prepare") {
+          return (sql: string) =>
+            /^\s*select/i.test(sql) && sql.includes(table) ? target.prepare(`SELECT * FROM (${sql}) WHERE 0`) : target.prepare(sql);
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(inner, {
+    get(t, prop, receiver) {
+      if (prop === "withSession") {
+        return (arg?: string) => (arg === "first-primary" ? t.withSession(arg) : stale(t.withSession(arg)));
+      }
+      const value = Reflect.get(t, prop, receiver);
+      return typeof value === "function" ? value.bind(t) : value;
+    },
+  });
+}

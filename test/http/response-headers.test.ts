@@ -47,6 +47,14 @@ describe("CORS", () => {
     }
   });
 
+  it("a request refused while its D1 session is opened (malformed bookmark) is a 400 a browser can read", async () => {
+    const { res, json } = await call("GET", "/api/markets", { headers: { Origin: "https://app.example", "X-D1-Bookmark": "not a bookmark!" } });
+    expect(res.status).toBe(400);
+    expect(json).toMatchObject({ success: false, error: { code: "validation_failed" } });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+  });
+
   it("with an origin list, allows only listed origins and varies on Origin", async () => {
     const overrides = { CORS_ORIGINS: "https://app.example, https://admin.example" } as Partial<Env>;
     const allowed = await fetchWith(overrides, "/api/markets", { headers: { Origin: "https://admin.example" } });

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { call, tableCounts } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
-import { fetchWith, slowWritesD1 } from "../helpers/worker";
+import { fetchWith, laggingReplicaD1, slowWritesD1 } from "../helpers/worker";
 
 const key = () => `key-${crypto.randomUUID()}`;
 const marketsNamed = async (name: string) =>
@@ -41,6 +41,29 @@ describe("Idempotency-Key on POST /api/markets", () => {
     expect(first.res.headers.get("Idempotent-Replayed")).toBeNull();
     expect(await marketsNamed(name)).toBe(1);
     expect(await positionsOn(first.json.data.id)).toBe(1);
+  });
+
+  it("a retry that carries a bookmark still finds its key when the replica it reads has not caught up", async () => {
+    const { token } = await actor();
+    const lagging = { DB: laggingReplicaD1(env.DB, "idempotency_keys") };
+    const name = `Idempotent ${crypto.randomUUID()}`;
+    const post = (headers: Record<string, string>) =>
+      fetchWith(lagging, "/api/markets", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": idempotencyKey, ...headers },
+        body: JSON.stringify({ name }),
+      });
+    const idempotencyKey = key();
+    const first = await post({});
+    expect(first.status).toBe(201);
+    const bookmark = first.headers.get("X-D1-Bookmark");
+    expect(bookmark).toBeTruthy();
+    // The bookmarked session may read a replica that does not have the key yet; the lookup must not.
+    const again = await post({ "X-D1-Bookmark": bookmark! });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    expect(await marketsNamed(name)).toBe(1);
   });
 
   it("the same key with a different body is a 422 and writes nothing", async () => {

@@ -33,7 +33,7 @@ describe("GET /openapi.json", () => {
     const { json } = await call("GET", "/openapi.json");
     const post = (json as any).paths["/api/markets"].post;
     expect(post.security).toEqual([{ bearerAuth: [] }]);
-    expect(Object.keys(post.responses).sort()).toEqual(["201", "400", "401", "403", "413", "415", "422", "429", "500", "503"]);
+    expect(Object.keys(post.responses).sort()).toEqual(["201", "400", "401", "403", "409", "413", "415", "422", "429", "500", "503"]);
     expect(post.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/ErrorEnvelope");
     const list = (json as any).paths["/api/markets"].get;
     expect(list.parameters.filter((p: { in?: string }) => p.in === "query").map((p: { name: string }) => p.name).sort()).toEqual(["cursor", "limit", "offset", "order", "sort", "status"]);
