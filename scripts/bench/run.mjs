@@ -104,6 +104,7 @@ try {
     "bare-kv": path.join(WORKERS_DIR, "bare-kv.js"),
     "bare-d1": path.join(WORKERS_DIR, "bare-d1.js"),
     "bare-d1-session": path.join(WORKERS_DIR, "bare-d1-session.js"),
+    "bare-list-session": path.join(WORKERS_DIR, "bare-list-session.js"),
   };
   log(`bundle ${bundle.rawKiB.toFixed(1)} KiB, ${bundle.gzipKiB.toFixed(1)} KiB gzip`);
 

@@ -19,6 +19,7 @@ export const SERVERS = {
   "bare-kv": { script: "bare-kv", kv: "KV" },
   "bare-d1": { script: "bare-d1", d1: true, metered: "metered-bare-d1" },
   "bare-d1-session": { script: "bare-d1-session", d1: true },
+  "bare-list-session": { script: "bare-list-session", d1: true },
   // The API as deployed (wrangler.toml vars), KV cache on, in-memory rate limiter.
   app: { script: "app", d1: true, kv: "CACHE", app: true, metered: "metered-app" },
   // Same, KV cache off: every read goes to D1.
@@ -163,6 +164,14 @@ export const SCENARIOS = [
     baseline: "bare-d1",
     expect: [200],
     requests: (ctx) => ctx.uncachedIds.map((id) => get(`/${id}`)),
+  },
+  {
+    id: "bare-list-session",
+    title: `bare worker: the list page's own select (${LIST_LIMIT} rows) in a D1 session (reference)`,
+    server: "bare-list-session",
+    baseline: "bare-d1",
+    expect: [200],
+    requests: () => [get("/")],
   },
   {
     id: "market-create",
