@@ -3,7 +3,8 @@
 // Nothing lost, nothing doubled, under load: concurrent writers create markets and take positions
 // against the API as deployed (built by wrangler, served in workerd with its local D1, KV and
 // queues, loopback only), each write with an Idempotency-Key, retried on failure and often sent
-// twice on purpose (at once, or again later). Afterwards, with the index queue drained, it checks
+// twice on purpose (at once, or again later); some first answers are abandoned by the client
+// mid-flight, as after a timeout, and retried. Afterwards, with the index queue drained, it checks
 // that every acknowledged create exists exactly once, that no write exists that was not
 // acknowledged, that every market's volume is the sum of its positions, and that the search index
 // matches D1. Writes bench/soak.json and the README's reliability figures.
@@ -39,22 +40,33 @@ const pick = (list) => list[Math.floor(random() * list.length)];
 export const SOAK_START = "<!-- soak:start -->";
 export const SOAK_END = "<!-- soak:end -->";
 
-const stats = { requests: 0, duplicateSends: 0, retries: 0, serverErrors: 0, networkErrors: 0, expectedRefusals: 0, unexpected: 0 };
+const stats = { requests: 0, duplicateSends: 0, abandoned: 0, replayed: 0, replayedAfterAbandon: 0, retries: 0, serverErrors: 0, networkErrors: 0, expectedRefusals: 0, unexpected: 0 };
+
+/** Share of keyed writes whose first answer the client gives up on, as after a timeout. */
+const ABANDON_FIRST = 0.1;
 
 /**
  * Sends one logical write until it gets an answer that is not a failure of the server or the
  * network (5xx, 429, connection error): up to 6 tries with backoff, always the same key and body.
+ * With `abandonFirst`, the first try is aborted after 1-40 ms: the server may or may not have
+ * committed it, and the retry must come back with the one write either way.
  */
-async function sendWithRetries(url, init) {
+async function sendWithRetries(url, init, abandonFirst = false) {
   for (let attempt = 1; ; attempt++) {
     stats.requests++;
     try {
-      const res = await fetch(url, init);
+      const abandon = abandonFirst && attempt === 1;
+      const res = await fetch(url, abandon ? { ...init, signal: AbortSignal.timeout(1 + Math.floor(random() * 40)) } : init);
       const text = await res.text();
+      if (res.headers.get("idempotent-replayed") === "true") {
+        stats.replayed++;
+        if (abandonFirst) stats.replayedAfterAbandon++; // the abandoned try had committed
+      }
       if (res.status < 500 && res.status !== 429) return { status: res.status, json: text ? JSON.parse(text) : null };
       stats.serverErrors++;
-    } catch {
-      stats.networkErrors++;
+    } catch (err) {
+      if (err?.name === "TimeoutError") stats.abandoned++;
+      else stats.networkErrors++;
     }
     if (attempt === 6) return { status: 0, json: null };
     stats.retries++;
@@ -108,7 +120,7 @@ try {
       headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json", "cf-connecting-ip": "203.0.113.9", ...(key ? { "idempotency-key": key } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     };
-    const once = () => sendWithRetries(server.url + pathName, init).then(onAnswer);
+    const once = () => sendWithRetries(server.url + pathName, init, Boolean(key) && chance(ABANDON_FIRST)).then(onAnswer);
     if (key && chance(0.25)) {
       stats.duplicateSends++;
       await Promise.all([once(), once()]); // the same write twice at once
@@ -211,6 +223,9 @@ try {
     requestsPerSecond: stats.requests / elapsedS,
     duplicateSends: stats.duplicateSends,
     retries: stats.retries,
+    abandoned: stats.abandoned,
+    replayed: stats.replayed,
+    replayedAfterAbandon: stats.replayedAfterAbandon,
     errors: { serverErrors: stats.serverErrors, networkErrors: stats.networkErrors, unanswered: stats.unexpected },
     expectedRefusals: stats.expectedRefusals,
     creates: { acknowledged: createdByKey.size, markets: acknowledgedMarkets.size, positions: acknowledgedPositions.size, deleted: deleted.size },
@@ -242,7 +257,9 @@ try {
     "| --- | ---: |",
     `| requests sent (retries and duplicates included) | ${result.requests.toLocaleString("en-US")} (${Math.round(result.requestsPerSecond)}/s) |`,
     `| writes sent twice on purpose | ${result.duplicateSends.toLocaleString("en-US")} |`,
-    `| retries after 5xx / network errors | ${result.retries} (${result.errors.serverErrors} 5xx, ${result.errors.networkErrors} network) |`,
+    `| answers the client gave up on after 1-40 ms (then retried with the same key) | ${result.abandoned.toLocaleString("en-US")} |`,
+    `| answers replayed from the stored first response (after an abandoned try) | ${result.replayed.toLocaleString("en-US")} (${result.replayedAfterAbandon.toLocaleString("en-US")}) |`,
+    `| retries after 5xx / network errors / abandoned answers | ${result.retries.toLocaleString("en-US")} (${result.errors.serverErrors} 5xx, ${result.errors.networkErrors} network, ${result.abandoned.toLocaleString("en-US")} abandoned) |`,
     `| refusals the writers expected (closed or deleted market, 409/404) | ${result.expectedRefusals.toLocaleString("en-US")} |`,
     `| acknowledged markets / positions | ${result.creates.markets.toLocaleString("en-US")} / ${result.creates.positions.toLocaleString("en-US")} |`,
     `| writes that never got an answer | ${result.errors.unanswered} |`,
