@@ -52,7 +52,9 @@ export class PositionService {
       createdAt: position.createdAt,
     };
     const placed = await this.positions.place(actor, marketId, position, remember?.(expected));
-    // The market changed between the read and the write (closed or deleted): nothing was written.
+    // The market changed between the read and the write (closed or deleted): no position, volume
+    // or stored response was written (the same batch did refresh the caller's profile from the
+    // token's claims, as any authenticated write does).
     if (!placed) throw notActive();
     return placed;
   }
