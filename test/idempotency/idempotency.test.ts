@@ -66,6 +66,32 @@ describe("Idempotency-Key on POST /api/markets", () => {
     expect(await marketsNamed(name)).toBe(1);
   });
 
+  it("a duplicate-key failure whose winner cannot be found (expired in between) is a 409 to retry, with nothing written", async () => {
+    const { token } = await actor();
+    const before = await tableCounts();
+    // Every batch fails as if another request had stored the key first; no stored response exists.
+    const keyTaken = (db: D1Database): D1Database => {
+      const wrap = <T extends D1Database | D1DatabaseSession>(target: T): T =>
+        new Proxy(target, {
+          get(t, prop, receiver) {
+            if (prop === "batch") return () => Promise.reject(new Error("D1_ERROR: UNIQUE constraint failed: idempotency_keys.user_id, idempotency_keys.key: SQLITE_CONSTRAINT"));
+            if (prop === "withSession") return (arg?: string) => wrap((t as D1Database).withSession(arg));
+            const value = Reflect.get(t, prop, receiver);
+            return typeof value === "function" ? value.bind(t) : value;
+          },
+        });
+      return wrap(db);
+    };
+    const res = await fetchWith({ DB: keyTaken(env.DB) }, "/api/markets", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": key() },
+      body: JSON.stringify({ name: `Never written ${crypto.randomUUID()}` }),
+    });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ success: false, error: { code: "conflict" } });
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it("the same key with a different body is a 422 and writes nothing", async () => {
     const { token } = await actor();
     const headers = { "Idempotency-Key": key() };
