@@ -73,6 +73,35 @@ export const brokenD1 = (): D1Database =>
     },
   }) as unknown as D1Database;
 
+/** Methods a test replaces on a D1 binding or session; the others reach the real one. */
+export interface D1Overrides {
+  prepare?: (sql: string) => D1PreparedStatement;
+  batch?: (stmts: D1PreparedStatement[]) => Promise<unknown>;
+}
+
+/**
+ * A D1 binding, and every session opened from it, with some methods replaced. `overrides` gets
+ * each target and, for a session, the constraint it was opened with (undefined for the binding).
+ */
+export function interceptD1<T extends D1Database | D1DatabaseSession>(
+  target: T,
+  overrides: (t: D1Database | D1DatabaseSession, constraint?: string) => D1Overrides,
+  constraint?: string,
+): T {
+  const own = overrides(target, constraint);
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      if (prop === "withSession") {
+        return (arg?: string) => interceptD1((t as D1Database).withSession(arg), overrides, arg ?? "first-unconstrained");
+      }
+      if (prop === "prepare" && own.prepare) return own.prepare;
+      if (prop === "batch" && own.batch) return own.batch;
+      const value = Reflect.get(t, prop, receiver);
+      return typeof value === "function" ? value.bind(t) : value;
+    },
+  });
+}
+
 /**
  * A D1 binding whose first `failures` executions (statement runs or batches, through sessions too)
  * reject with `message`, as D1 does when its connection drops; everything else reaches the real
@@ -97,17 +126,11 @@ export function flakyD1(inner: D1Database, failures: number, message = "D1_ERROR
     }
     return stmt;
   };
-  const wrap = <T extends D1Database | D1DatabaseSession>(target: T): T =>
-    new Proxy(target, {
-      get(t, prop, receiver) {
-        if (prop === "prepare") return (sql: string) => patch(t.prepare(sql));
-        if (prop === "batch") return (stmts: D1PreparedStatement[]) => attempt(() => t.batch(stmts));
-        if (prop === "withSession") return (arg?: string) => wrap((t as D1Database).withSession(arg));
-        const value = Reflect.get(t, prop, receiver);
-        return typeof value === "function" ? value.bind(t) : value;
-      },
-    });
-  return { db: wrap(inner), state };
+  const db = interceptD1(inner, (t) => ({
+    prepare: (sql) => patch(t.prepare(sql)),
+    batch: (stmts) => attempt(() => t.batch(stmts)),
+  }));
+  return { db, state };
 }
 
 /**
@@ -115,47 +138,25 @@ export function flakyD1(inner: D1Database, failures: number, message = "D1_ERROR
  * all pass their reads before any of them writes, which is the race idempotency has to survive.
  */
 export function slowWritesD1(inner: D1Database, ms: number): D1Database {
-  const wrap = <T extends D1Database | D1DatabaseSession>(target: T): T =>
-    new Proxy(target, {
-      get(t, prop, receiver) {
-        if (prop === "batch") {
-          return async (stmts: D1PreparedStatement[]) => {
-            await new Promise((r) => setTimeout(r, ms));
-            return t.batch(stmts);
-          };
-        }
-        if (prop === "withSession") return (arg?: string) => wrap((t as D1Database).withSession(arg));
-        const value = Reflect.get(t, prop, receiver);
-        return typeof value === "function" ? value.bind(t) : value;
-      },
-    });
-  return wrap(inner);
+  return interceptD1(inner, (t) => ({
+    batch: async (stmts) => {
+      await new Promise((r) => setTimeout(r, ms));
+      return t.batch(stmts);
+    },
+  }));
 }
 
 /**
  * A D1 binding whose read replicas lag: in every session that does not start at the primary,
  * selects that mention `table` see none of its rows (as a replica that has not yet applied the
- * latest commits would). Sessions opened with "first-primary" read the real data.
+ * latest commits would). The binding itself and sessions opened with "first-primary" read the real data.
  */
 export function laggingReplicaD1(inner: D1Database, table: string): D1Database {
-  const stale = (t: D1DatabaseSession): D1DatabaseSession =>
-    new Proxy(t, {
-      get(target, prop, receiver) {
-        if (prop === "prepare") {
-          return (sql: string) =>
-            /^\s*select/i.test(sql) && sql.includes(table) ? target.prepare(`SELECT * FROM (${sql}) WHERE 0`) : target.prepare(sql);
-        }
-        const value = Reflect.get(target, prop, receiver);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-  return new Proxy(inner, {
-    get(t, prop, receiver) {
-      if (prop === "withSession") {
-        return (arg?: string) => (arg === "first-primary" ? t.withSession(arg) : stale(t.withSession(arg)));
-      }
-      const value = Reflect.get(t, prop, receiver);
-      return typeof value === "function" ? value.bind(t) : value;
-    },
-  });
+  return interceptD1(inner, (t, constraint) =>
+    constraint === undefined || constraint === "first-primary"
+      ? {}
+      : {
+          prepare: (sql) => (/^\s*select/i.test(sql) && sql.includes(table) ? t.prepare(`SELECT * FROM (${sql}) WHERE 0`) : t.prepare(sql)),
+        },
+  );
 }

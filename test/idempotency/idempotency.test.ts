@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { call, tableCounts } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
-import { fetchWith, laggingReplicaD1, slowWritesD1 } from "../helpers/worker";
+import { fetchWith, interceptD1, laggingReplicaD1, slowWritesD1 } from "../helpers/worker";
 
 const key = () => `key-${crypto.randomUUID()}`;
 const marketsNamed = async (name: string) =>
@@ -70,19 +70,10 @@ describe("Idempotency-Key on POST /api/markets", () => {
     const { token } = await actor();
     const before = await tableCounts();
     // Every batch fails as if another request had stored the key first; no stored response exists.
-    const keyTaken = (db: D1Database): D1Database => {
-      const wrap = <T extends D1Database | D1DatabaseSession>(target: T): T =>
-        new Proxy(target, {
-          get(t, prop, receiver) {
-            if (prop === "batch") return () => Promise.reject(new Error("D1_ERROR: UNIQUE constraint failed: idempotency_keys.user_id, idempotency_keys.key: SQLITE_CONSTRAINT"));
-            if (prop === "withSession") return (arg?: string) => wrap((t as D1Database).withSession(arg));
-            const value = Reflect.get(t, prop, receiver);
-            return typeof value === "function" ? value.bind(t) : value;
-          },
-        });
-      return wrap(db);
-    };
-    const res = await fetchWith({ DB: keyTaken(env.DB) }, "/api/markets", {
+    const keyTaken = interceptD1(env.DB, () => ({
+      batch: () => Promise.reject(new Error("D1_ERROR: UNIQUE constraint failed: idempotency_keys.user_id, idempotency_keys.key: SQLITE_CONSTRAINT")),
+    }));
+    const res = await fetchWith({ DB: keyTaken }, "/api/markets", {
       method: "POST",
       headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": key() },
       body: JSON.stringify({ name: `Never written ${crypto.randomUUID()}` }),
