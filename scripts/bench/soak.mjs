@@ -60,7 +60,7 @@ async function sendWithRetries(url, init, abandonFirst = false) {
       const text = await res.text();
       if (res.headers.get("idempotent-replayed") === "true") {
         stats.replayed++;
-        if (abandonFirst) stats.replayedAfterAbandon++; // the abandoned try had committed
+        if (abandonFirst) stats.replayedAfterAbandon++; // the abandoned try, or a duplicate sent with it, had committed
       }
       if (res.status < 500 && res.status !== 429) return { status: res.status, json: text ? JSON.parse(text) : null };
       stats.serverErrors++;
@@ -258,7 +258,7 @@ try {
     `| requests sent (retries and duplicates included) | ${result.requests.toLocaleString("en-US")} (${Math.round(result.requestsPerSecond)}/s) |`,
     `| writes sent twice on purpose | ${result.duplicateSends.toLocaleString("en-US")} |`,
     `| answers the client gave up on after 1-40 ms (then retried with the same key) | ${result.abandoned.toLocaleString("en-US")} |`,
-    `| answers replayed from the stored first response (after an abandoned try) | ${result.replayed.toLocaleString("en-US")} (${result.replayedAfterAbandon.toLocaleString("en-US")}) |`,
+    `| answers replayed from a stored first response (of them, retries after an abandoned try) | ${result.replayed.toLocaleString("en-US")} (${result.replayedAfterAbandon.toLocaleString("en-US")}) |`,
     `| retries after 5xx / network errors / abandoned answers | ${result.retries.toLocaleString("en-US")} (${result.errors.serverErrors} 5xx, ${result.errors.networkErrors} network, ${result.abandoned.toLocaleString("en-US")} abandoned) |`,
     `| refusals the writers expected (closed or deleted market, 409/404) | ${result.expectedRefusals.toLocaleString("en-US")} |`,
     `| acknowledged markets / positions | ${result.creates.markets.toLocaleString("en-US")} / ${result.creates.positions.toLocaleString("en-US")} |`,
