@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { isTransientD1Error } from "../db/d1-errors";
 import { ApiError, type ErrorCode } from "./errors";
 import { createLogger, errorFields } from "./logger";
+import { isSafeMethod } from "./methods";
 
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   400: "validation_failed",
@@ -46,7 +47,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     logger.error("database unavailable", { metric: "d1.unavailable", count: 1, method: c.req.method, path: c.req.path, ...errorFields(err) });
     // A write that lost its connection may still have committed: only a retry under the same
     // Idempotency-Key is safe, and the message says so.
-    const message = ["GET", "HEAD"].includes(c.req.method)
+    const message = isSafeMethod(c.req.method)
       ? "The database is briefly unavailable; retry shortly"
       : "The database is briefly unavailable and this write may or may not have been applied; retry with the same Idempotency-Key";
     return errorResponse(c, new ApiError(503, "service_unavailable", message, undefined, { "Retry-After": "1" }));

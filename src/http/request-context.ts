@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { createServices } from "../services";
 import { handleError } from "./error-handler";
 import { createLogger } from "./logger";
+import { isSafeMethod } from "./methods";
 import { setResponseHeaders } from "./response-headers";
 
 /**
@@ -39,7 +40,7 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
  * session's latest bookmark back. Runs after CORS, so a refused bookmark is a 400 a browser can read.
  */
 export const requestServices = createMiddleware<AppEnv>(async (c, next) => {
-  const writes = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+  const writes = !isSafeMethod(c.req.method);
   const bookmark = c.req.header(BOOKMARK_HEADER);
   const session = openSession(c.env.DB, bookmark, writes);
   c.set(
