@@ -1,7 +1,9 @@
 // `npm run dev`: local secret, migrations, demo data, then `wrangler dev` on localhost.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import Redis from "ioredis";
 import { ensureDevSecret } from "./dev-vars.mjs";
 import { copyDocsAssets } from "./docs-assets.mjs";
@@ -22,12 +24,17 @@ function run(args) {
 ensureDevSecret();
 copyDocsAssets();
 run(["d1", "migrations", "apply", "DB", "--local"]);
-mkdirSync(".wrangler", { recursive: true });
-writeFileSync(".wrangler/seed.sql", seedSql());
-run(["d1", "execute", "DB", "--local", "--file", ".wrangler/seed.sql"]);
+// A file of its own per run: two dev servers starting at once must not write the same path.
+const seedDir = mkdtempSync(path.join(tmpdir(), "markets-seed-"));
+writeFileSync(path.join(seedDir, "seed.sql"), seedSql());
+try {
+  run(["d1", "execute", "DB", "--local", "--file", path.join(seedDir, "seed.sql")]);
+} finally {
+  rmSync(seedDir, { recursive: true, force: true });
+}
 
 /** Upstash mode when a Redis answers: the bridge gives the worker the same REST API as production. */
-async function rateLimitVars() {
+async function rateLimitVars(port) {
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const probe = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   try {
@@ -40,13 +47,20 @@ async function rateLimitVars() {
     probe.disconnect();
   }
   const token = randomBytes(24).toString("base64url");
-  const bridge = await startBridge({ redisUrl, token, port: Number(process.env.BRIDGE_PORT ?? 8079) });
-  console.log(`Rate limits: Upstash mode through the local bridge ${bridge.url} -> ${redisUrl}`);
-  return ["--var", `UPSTASH_REDIS_REST_URL:${bridge.url}`, "--var", `UPSTASH_REDIS_REST_TOKEN:${token}`];
+  const bridge = await startBridge({ redisUrl, token, port: Number(process.env.BRIDGE_PORT ?? 0) });
+  // Keys named after this instance: other dev servers (or test runs) on the same Redis keep their
+  // own budgets instead of spending each other's.
+  const prefix = `dev-${port}`;
+  console.log(`Rate limits: Upstash mode through the local bridge ${bridge.url} -> ${redisUrl} (keys under "${prefix}:")`);
+  return [
+    "--var", `UPSTASH_REDIS_REST_URL:${bridge.url}`,
+    "--var", `UPSTASH_REDIS_REST_TOKEN:${token}`,
+    "--var", `RATE_LIMIT_PREFIX:${prefix}`,
+  ];
 }
 
-const limiterArgs = await rateLimitVars();
 const port = process.env.PORT ?? "8787";
+const limiterArgs = await rateLimitVars(port);
 console.log(`\nMarkets API on http://localhost:${port}  (try: curl http://localhost:${port}/api/markets)\n`);
 const dev = spawn("wrangler", ["dev", "--port", port, ...persist, ...limiterArgs, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));

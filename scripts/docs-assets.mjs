@@ -1,6 +1,6 @@
 // Copies the Swagger UI bundle behind /docs into the static-assets directory (wrangler.toml
 // [assets]), so the reference page needs no CDN. Run before dev, build, test and deploy.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,12 @@ export function copyDocsAssets() {
   const source = path.dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
   const target = path.join(root, "public", "docs", "assets", "swagger-ui-dist");
   mkdirSync(target, { recursive: true });
-  for (const file of FILES) copyFileSync(path.join(source, file), path.join(target, file));
+  for (const file of FILES) {
+    const [from, to] = [path.join(source, file), path.join(target, file)];
+    // Rewriting an unchanged file would make a dev server already running on this tree reload.
+    if (existsSync(to) && readFileSync(to).equals(readFileSync(from))) continue;
+    copyFileSync(from, to);
+  }
   return target;
 }
 

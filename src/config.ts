@@ -53,6 +53,11 @@ const ConfigSchema = z.object({
   RATE_LIMIT_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
   RATE_LIMIT_FAIL_CLOSED_WRITES: flag,
   RATE_LIMIT_REQUIRE_UPSTASH: flag,
+  // Key namespace in Redis: deployments (or local dev servers) sharing one database keep apart.
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, "1-64 of A-Z a-z 0-9 . _ : -")
+    .default("ratelimit"),
 });
 
 /** Settings read once from the worker's environment. */
@@ -75,6 +80,8 @@ export interface Config {
     timeoutMs: number;
     /** When the limiter cannot answer, refuse writes (503) instead of letting them through. */
     failClosedWrites: boolean;
+    /** Namespace of the limiter's Redis keys (`<prefix>:<tier>:<identity>`). */
+    prefix: string;
   };
 }
 
@@ -125,6 +132,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
       tiers: v.RATE_LIMITS,
       timeoutMs: v.RATE_LIMIT_TIMEOUT_MS,
       failClosedWrites: v.RATE_LIMIT_FAIL_CLOSED_WRITES,
+      prefix: v.RATE_LIMIT_PREFIX,
     },
   };
   cache.set(env, config);

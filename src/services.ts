@@ -54,9 +54,9 @@ const rateLimiters = new WeakMap<Config, RateLimiter>();
 function rateLimiterFor(config: Config): RateLimiter {
   let limiter = rateLimiters.get(config);
   if (!limiter) {
-    const { upstash, tiers, timeoutMs } = config.rateLimit;
+    const { upstash, tiers, timeoutMs, prefix } = config.rateLimit;
     if (upstash) {
-      limiter = new UpstashRateLimiter({ ...upstash, tiers, timeoutMs });
+      limiter = new UpstashRateLimiter({ ...upstash, tiers, timeoutMs, prefix });
     } else {
       limiter = new MemoryRateLimiter(tiers);
       createLogger().warn(

@@ -12,6 +12,8 @@ export interface UpstashRateLimiterOptions {
   tiers: Record<RateLimitTier, TierLimit>;
   /** After this many ms without an answer the request is let through (reason "timeout"). */
   timeoutMs: number;
+  /** Key namespace; each tier counts under `<prefix>:<tier>`. */
+  prefix: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class UpstashRateLimiter implements RateLimiter {
       new Ratelimit({
         redis,
         limiter: Ratelimit.slidingWindow(options.tiers[tier].limit, `${options.tiers[tier].windowSeconds} s`),
-        prefix: `ratelimit:${tier}`,
+        prefix: `${options.prefix}:${tier}`,
         ephemeralCache: new Map(),
         timeout: options.timeoutMs,
         analytics: false,

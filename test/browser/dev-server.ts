@@ -1,40 +1,33 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-
-/** A free loopback port, chosen by the OS. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, startRedisServer } from "../setup/redis-server";
 
 /** A running `npm run dev` (scripts/dev.mjs) on its own port with its own local state. */
 export interface DevServer {
   url: string;
+  /** The private Redis its rate limiter counts in. */
+  redisUrl: string;
   output: () => string;
   stop: () => Promise<void>;
 }
 
 /**
  * Starts the project's dev server exactly as `npm run dev` does (migrations, seed, wrangler dev),
- * with state in a temp dir, and resolves once /health answers 200.
+ * and resolves once /health answers 200. Nothing is shared with anything else on the machine:
+ * its own port, its own D1/KV/queue state in a temp dir, and its own redis-server (never the
+ * machine's 127.0.0.1:6379, where other dev servers count their budgets).
  */
 export async function startDevServer(root: string, timeoutMs = 150_000): Promise<DevServer> {
-  const [port, bridgePort] = [await freePort(), await freePort()];
+  const port = await freePort();
+  const redis = await startRedisServer();
   const persist = mkdtempSync(path.join(tmpdir(), "markets-dev-"));
   let log = "";
   const child: ChildProcess = spawn("npm", ["run", "dev"], {
     cwd: root,
     detached: true, // its own process group, so stop() also ends wrangler and workerd
-    env: { ...process.env, PORT: String(port), BRIDGE_PORT: String(bridgePort), PERSIST_DIR: persist, CI: "true" },
+    env: { ...process.env, PORT: String(port), REDIS_URL: redis.url, PERSIST_DIR: persist, CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (log += d));
@@ -47,6 +40,7 @@ export async function startDevServer(root: string, timeoutMs = 150_000): Promise
       if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
     }
     rmSync(persist, { recursive: true, force: true });
+    await redis.stop();
   };
 
   const url = `http://localhost:${port}`;
@@ -54,7 +48,7 @@ export async function startDevServer(root: string, timeoutMs = 150_000): Promise
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (healthy) return { url, output: () => log, stop };
+    if (healthy) return { url, redisUrl: redis.url, output: () => log, stop };
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import Redis from "ioredis";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,5 +57,16 @@ describe("/docs in a real browser, against npm run dev", () => {
 
     expect(outside, "requests that left the local server").toEqual([]);
     expect(failed).toEqual([]);
+
+    // The request was counted in the server's private Redis, under keys named after its port:
+    // nothing another dev server on this machine does can spend this budget.
+    const redis = new Redis(server.redisUrl);
+    try {
+      const port = new URL(server.url).port;
+      expect(await redis.keys("*")).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^dev-${port}:anonymous:`))]));
+      expect((await redis.keys("ratelimit:*")).length).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
   }, 90_000);
 });

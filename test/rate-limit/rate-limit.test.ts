@@ -104,6 +104,26 @@ describe("rate limiting through Upstash (real Redis behind the REST bridge)", ()
     expect(health.headers.get("ratelimit-limit")).toBeNull();
   });
 
+  it("keeps each RATE_LIMIT_PREFIX's budgets apart: servers sharing one Redis never spend each other's", async () => {
+    const ns = `iso-${crypto.randomUUID().slice(0, 8)}`;
+    const a = limits("anonymous=2/60s", { RATE_LIMIT_PREFIX: `${ns}-a` });
+    const b = limits("anonymous=2/60s", { RATE_LIMIT_PREFIX: `${ns}-b` });
+    const ip = uniqueIp();
+    expect([(await get(a, { ip })).status, (await get(a, { ip })).status, (await get(a, { ip })).status]).toEqual([200, 200, 429]);
+    // Same identity, same Redis, another instance: a whole budget of its own.
+    expect((await get(b, { ip })).status).toBe(200);
+    expect((await get(b, { ip })).headers.get("ratelimit-remaining")).toBe("0");
+
+    const keys = await fetch(inject("upstashUrl"), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${inject("upstashToken")}` },
+      body: JSON.stringify(["KEYS", `${ns}-*`]),
+    }).then((r) => r.json<{ result: string[] }>());
+    const names = keys.result;
+    expect(names.some((k) => k.startsWith(`${ns}-a:anonymous:`))).toBe(true);
+    expect(names.some((k) => k.startsWith(`${ns}-b:anonymous:`))).toBe(true);
+  });
+
   it("starts a new window once the old one has slid past", async () => {
     const env = limits("anonymous=2/1s");
     const ip = uniqueIp();
@@ -198,6 +218,13 @@ describe("rate-limit configuration", () => {
     vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
     expect((await get(limits("anonymous=lots"))).status).toBe(500);
     expect(errors.map((l) => JSON.parse(l).error).join("\n")).toContain('bad entry "anonymous=lots"');
+  });
+
+  it("rejects a RATE_LIMIT_PREFIX that could collide with key syntax", async () => {
+    const errors: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
+    expect((await get(limits("anonymous=5/60s", { RATE_LIMIT_PREFIX: "has space*" }))).status).toBe(500);
+    expect(errors.map((l) => JSON.parse(l).error).join("\n")).toContain("RATE_LIMIT_PREFIX");
   });
 
   it("falls back to an in-memory limiter, with a warning, when Upstash is not configured", async () => {
