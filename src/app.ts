@@ -9,7 +9,7 @@ import { authenticate } from "./auth/middleware";
 import type { Config } from "./config";
 import type { AppEnv } from "./env";
 import { healthRouter } from "./health/health.router";
-import { cacheHeaders, conditionalGet } from "./http/cache-headers";
+import { cacheHeaders, conditionalGet, jsonETag } from "./http/cache-headers";
 import { requireJsonBody } from "./http/content-type";
 import { handleError } from "./http/error-handler";
 import { ApiError } from "./http/errors";
@@ -113,7 +113,9 @@ export function createApp() {
   app.use("*", requestServices);
   app.use("/api/*", (c, next) => perConfig(bodyLimitFor, c.get("config"))(c, next));
   app.use("/api/*", requireJsonBody);
-  app.use("*", authenticate);
+  // Only /api/* reads a token: nothing else needs a caller, and there the limiter right after
+  // charges refused tokens to the caller's address.
+  app.use("/api/*", authenticate);
   app.use("/api/*", rateLimit);
   app.use("/api/*", conditionalGet);
   app.use("/api/*", cacheHeaders);
@@ -134,7 +136,16 @@ export function createApp() {
     description: "HS256 with the deployment's secret, or RS256/ES256 from the configured JWKS.",
   });
   registerHttpContract(app);
-  app.get("/openapi.json", (c) => c.json(openApiDocument(app)));
+  // Built once per app (the routes are fixed): serving it costs no more than serving a file.
+  let openapi: { text: string; etag: string } | undefined;
+  app.get("/openapi.json", async (c) => {
+    if (!openapi) {
+      const document = openApiDocument(app);
+      openapi = { text: JSON.stringify(document), etag: await jsonETag(document) };
+    }
+    if (c.req.header("If-None-Match") === openapi.etag) return c.body(null, 304, { ETag: openapi.etag });
+    return c.body(openapi.text, 200, { "Content-Type": "application/json", ETag: openapi.etag, "Cache-Control": "public, max-age=300" });
+  });
   // The page is rendered here; its script and stylesheet are static assets under /docs/assets
   // (copied from swagger-ui-dist by scripts/docs-assets.mjs), so it works without any CDN.
   app.get(

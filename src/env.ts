@@ -1,5 +1,6 @@
 import type { Principal } from "./auth/principal";
 import type { Config } from "./config";
+import type { ApiError } from "./http/errors";
 import type { Logger } from "./http/logger";
 import type { Services } from "./services";
 
@@ -16,5 +17,7 @@ export interface AppEnv {
     services: Services;
     /** Set by `authenticate` when a valid bearer token was sent. */
     principal?: Principal;
+    /** Set by `authenticate` when a token was sent and refused; answered after rate limiting. */
+    authFailure?: ApiError | undefined;
   };
 }

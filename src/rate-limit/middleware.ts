@@ -16,6 +16,8 @@ export function tierFor(method: string, path: string, authenticated: boolean): R
 /**
  * Global rate limiting, after authentication. The identity is the token's subject, else the
  * client address Cloudflare reports in CF-Connecting-IP (X-Forwarded-For is client-controlled).
+ * A request whose token was refused is charged to its address's anonymous budget before its 401
+ * is answered, so failed verifications are limited like any other anonymous request.
  * Every response carries RateLimit-Limit/Remaining/Reset (delta seconds); a 429 adds Retry-After.
  */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
@@ -28,12 +30,13 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (decision.degraded) {
     const failClosed = c.get("config").rateLimit.failClosedWrites && WRITE_METHODS.has(c.req.method);
     c.get("logger").warn("rate limiter unavailable", {
-      // Counted by log-based metrics/alerts: one event per request let through (or refused) unlimited.
-      metric: failClosed ? "rate_limit.fail_closed" : "rate_limit.fail_open",
+      // Counted by log-based metrics/alerts: one event per request decided without Upstash, by
+      // this isolate's own limiter (still a limit, but not a global one) or refused outright.
+      metric: failClosed ? "rate_limit.fail_closed" : "rate_limit.local_fallback",
       count: 1,
       reason: decision.degraded,
       tier,
-      policy: failClosed ? "fail-closed" : "fail-open",
+      policy: failClosed ? "fail-closed" : "local",
       ...(decision.failure === undefined ? {} : errorFields(decision.failure)),
     });
     if (failClosed) {
@@ -41,7 +44,6 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
         "Retry-After": "5",
       });
     }
-    return next();
   }
 
   const resetSeconds = Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000));
@@ -53,5 +55,7 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
       "Retry-After": String(Math.max(1, resetSeconds)),
     });
   }
+  const authFailure = c.get("authFailure");
+  if (authFailure) throw authFailure;
   return next();
 });

@@ -17,7 +17,7 @@ export interface RateLimitDecision {
   resetAt: number;
   /** Background work the platform must be allowed to finish (`ctx.waitUntil`). */
   pending?: Promise<unknown>;
-  /** Set when the backend could not answer and the request was let through unchecked. */
+  /** Set when the global backend could not answer and this isolate's own limiter decided instead. */
   degraded?: "timeout" | "error";
   /** The backend's failure when `degraded` is "error" (for the log, not the client). */
   failure?: unknown;

@@ -1,6 +1,7 @@
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis/cloudflare";
 import { backoffDelay } from "../lib/retry";
+import { MemoryRateLimiter } from "./memory-rate-limiter";
 import type { RateLimitDecision, RateLimiter, RateLimitTier, TierLimit } from "./rate-limiter";
 
 const UPSTASH_BACKOFF_MS = { base: 50, cap: 200, jitter: 0.5 };
@@ -10,7 +11,7 @@ export interface UpstashRateLimiterOptions {
   url: string;
   token: string;
   tiers: Record<RateLimitTier, TierLimit>;
-  /** After this many ms without an answer the request is let through (reason "timeout"). */
+  /** After this many ms without an answer this isolate's own limiter decides (reason "timeout"). */
   timeoutMs: number;
   /** Key namespace; each tier counts under `<prefix>:<tier>`. */
   prefix: string;
@@ -19,11 +20,14 @@ export interface UpstashRateLimiterOptions {
 /**
  * Sliding-window limits shared by every edge location, kept in Upstash Redis over HTTP.
  * Build one per isolate: each tier's Ratelimit keeps an ephemeral cache of identities already
- * blocked, which answers repeat offenders without a Redis round trip.
+ * blocked, which answers repeat offenders without a Redis round trip. When Upstash times out or
+ * fails, the same limits are applied by this isolate's in-memory limiter (per isolate, so looser
+ * than the global one, but never no limit), and the decision says it was degraded.
  */
 export class UpstashRateLimiter implements RateLimiter {
   readonly backend = "upstash";
   private readonly limiters: Record<RateLimitTier, Ratelimit>;
+  private readonly local: MemoryRateLimiter;
 
   constructor(options: UpstashRateLimiterOptions) {
     // One quick retry of a dropped connection only (the client retries network errors, never
@@ -46,22 +50,17 @@ export class UpstashRateLimiter implements RateLimiter {
         analytics: false,
       });
     this.limiters = { anonymous: build("anonymous"), user: build("user"), write: build("write"), admin: build("admin") };
+    this.local = new MemoryRateLimiter(options.tiers);
   }
 
   async limit(tier: RateLimitTier, identity: string): Promise<RateLimitDecision> {
     try {
       const r = await this.limiters[tier].limit(identity);
-      return {
-        allowed: r.success,
-        limit: r.limit,
-        remaining: Math.max(0, r.remaining),
-        resetAt: r.reset,
-        pending: r.pending,
-        ...(r.reason === "timeout" ? { degraded: "timeout" as const } : {}),
-      };
+      if (r.reason === "timeout") return { ...(await this.local.limit(tier, identity)), pending: r.pending, degraded: "timeout" };
+      return { allowed: r.success, limit: r.limit, remaining: Math.max(0, r.remaining), resetAt: r.reset, pending: r.pending };
     } catch (failure) {
-      // Unreachable or erroring Redis: same policy as a timeout, the caller decides open/closed.
-      return { allowed: true, limit: 0, remaining: 0, resetAt: Date.now(), degraded: "error", failure };
+      // Unreachable or erroring Redis: same policy as a timeout.
+      return { ...(await this.local.limit(tier, identity)), degraded: "error", failure };
     }
   }
 }

@@ -150,32 +150,35 @@ describe("when the limiter's backend is down", () => {
       ...extra,
     });
 
-  it("lets requests through (fail-open) and logs a warning when the bridge stops mid-test", async () => {
+  it("degrades to this isolate's own limiter (still a limit, never none) and logs a metric when the bridge stops", async () => {
     const warnings: string[] = [];
     vi.spyOn(console, "warn").mockImplementation((line: string) => void warnings.push(line));
-    const env = pausable();
+    const env = pausable({ RATE_LIMITS: "anonymous=3/60s,user=1000/60s,write=2/60s" });
     const ip = uniqueIp();
     const before = await get(env, { ip });
     expect(before.status).toBe(200);
-    expect(before.headers.get("ratelimit-limit")).toBe("1000");
+    expect(before.headers.get("ratelimit-limit")).toBe("3");
 
     await control("stop");
     try {
-      const during = await get(env, { ip });
-      expect(during.status).toBe(200);
-      expect(during.headers.get("ratelimit-limit")).toBeNull();
-      const write = await post(env, await hsToken({ sub: uniqueSub() }));
-      expect(write.status).toBe(201);
+      const during = [await get(env, { ip }), await get(env, { ip }), await get(env, { ip }), await get(env, { ip })];
+      // The local limiter starts empty: a whole budget, then 429s, with the usual headers.
+      expect(during.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+      expect(during[0]!.headers.get("ratelimit-limit")).toBe("3");
+      expect(during[3]!.headers.get("retry-after")).not.toBeNull();
+      // Writes too: the production config (fail-open) still limits them.
+      const token = await hsToken({ sub: uniqueSub() });
+      expect([(await post(env, token)).status, (await post(env, token)).status, (await post(env, token)).status]).toEqual([201, 201, 429]);
     } finally {
       await control("start");
     }
     const logged = warnings.map((l) => JSON.parse(l)).filter((l) => l.msg === "rate limiter unavailable");
-    expect(logged.length).toBeGreaterThanOrEqual(2);
-    expect(logged[0]).toMatchObject({ level: "warn", policy: "fail-open", metric: "rate_limit.fail_open", count: 1 });
+    expect(logged.length).toBeGreaterThanOrEqual(7);
+    expect(logged[0]).toMatchObject({ level: "warn", policy: "local", metric: "rate_limit.local_fallback", count: 1 });
 
-    const after = await get(env, { ip });
+    const after = await get(env, { ip: uniqueIp() });
     expect(after.status).toBe(200);
-    expect(after.headers.get("ratelimit-limit")).toBe("1000");
+    expect(after.headers.get("ratelimit-limit")).toBe("3");
   });
 
   it("refuses writes with 503 when configured fail-closed, while reads stay open", async () => {
