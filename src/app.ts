@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { swaggerUI } from "@hono/swagger-ui";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -11,6 +10,7 @@ import type { AppEnv } from "./env";
 import { healthRouter } from "./health/health.router";
 import { cacheHeaders, conditionalGet, jsonETag } from "./http/cache-headers";
 import { requireJsonBody } from "./http/content-type";
+import { docsPage } from "./http/docs-page";
 import { handleError } from "./http/error-handler";
 import { ApiError } from "./http/errors";
 import { setResponseHeaders } from "./http/response-headers";
@@ -148,10 +148,7 @@ export function createApp() {
   });
   // The page is rendered here; its script and stylesheet are static assets under /docs/assets
   // (copied from swagger-ui-dist by scripts/docs-assets.mjs), so it works without any CDN.
-  app.get(
-    "/docs",
-    swaggerUI({ title: "Markets API reference", url: "/openapi.json", baseUrl: DOCS_ASSETS_PATH, persistAuthorization: true }),
-  );
+  app.get("/docs", docsPage({ title: "Markets API reference", url: "/openapi.json", baseUrl: DOCS_ASSETS_PATH, persistAuthorization: true }));
 
   app.notFound(notFoundOrMethodNotAllowed(app));
   app.onError(handleError);

@@ -37,6 +37,7 @@ const tiersSchema = z
   });
 
 const ConfigSchema = z.object({
+  ENVIRONMENT: z.enum(["development", "production"]).default("development"),
   JWT_SECRET: z
     .string({ error: "JWT_SECRET is required (a secret; see README)" })
     .min(32, "JWT_SECRET must be at least 32 characters"),
@@ -109,6 +110,10 @@ export function loadConfig(env: Record<string, unknown>): Config {
   const v = parsed.data;
   if (Boolean(v.UPSTASH_REDIS_REST_URL) !== Boolean(v.UPSTASH_REDIS_REST_TOKEN)) {
     throw new ConfigError("Invalid configuration: UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together");
+  }
+  if (v.ENVIRONMENT === "production") {
+    const plain = (["JWKS_URL", "UPSTASH_REDIS_REST_URL"] as const).filter((k) => v[k]?.startsWith("http://"));
+    if (plain.length > 0) throw new ConfigError(`Invalid configuration: ${plain.join(", ")} must use https:// in production`);
   }
   if (v.RATE_LIMIT_REQUIRE_UPSTASH && !v.UPSTASH_REDIS_REST_URL) {
     throw new ConfigError("Invalid configuration: RATE_LIMIT_REQUIRE_UPSTASH is set but UPSTASH_REDIS_REST_URL/TOKEN are not");

@@ -33,6 +33,11 @@ describe("/docs in a real browser, against npm run dev", () => {
     });
     const failed: string[] = [];
     page.on("requestfailed", (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+    // Anything the page's Content-Security-Policy blocks (it must block nothing the page needs).
+    const blocked: string[] = [];
+    page.on("console", (m) => {
+      if (m.text().includes("Content Security Policy")) blocked.push(m.text());
+    });
 
     await page.goto(`${server.url}/docs`);
     const paths = page.locator(".opblock .opblock-summary-path");
@@ -57,6 +62,7 @@ describe("/docs in a real browser, against npm run dev", () => {
 
     expect(outside, "requests that left the local server").toEqual([]);
     expect(failed).toEqual([]);
+    expect(blocked, "CSP violations").toEqual([]);
 
     // The request was counted in the server's private Redis, under keys named after its port:
     // nothing another dev server on this machine does can spend this budget.

@@ -96,4 +96,19 @@ describe("GET /docs", () => {
     expect(text).toContain("url: '/openapi.json'");
   });
 
+  it("serves the page under a strict Content-Security-Policy: its own origin, its one inline script by hash", async () => {
+    const { res, text } = await call("GET", "/docs");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const directives = Object.fromEntries(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
+    expect(directives["default-src"]).toEqual(["'none'"]);
+    expect(directives["connect-src"]).toEqual(["'self'"]);
+    expect(directives["frame-ancestors"]).toEqual(["'none'"]);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    const inline = [...text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(inline[0])));
+    expect(directives["script-src"]).toEqual(["'self'", `'sha256-${btoa(String.fromCharCode(...digest))}'`]);
+  });
+
 });

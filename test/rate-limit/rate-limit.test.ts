@@ -230,6 +230,16 @@ describe("rate-limit configuration", () => {
     expect(errors.map((l) => JSON.parse(l).error).join("\n")).toContain("RATE_LIMIT_PREFIX");
   });
 
+  it("refuses plain-HTTP Upstash and JWKS URLs in production, naming each", async () => {
+    const errors: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
+    // The suite's own bridge and identity provider are http:// on loopback: fine in development...
+    expect((await get(limits("", { ENVIRONMENT: "development" }))).status).toBe(200);
+    // ...refused in production, before any request is served.
+    expect((await get(limits("", { ENVIRONMENT: "production" }))).status).toBe(500);
+    expect(errors.map((l) => JSON.parse(l).error).join("\n")).toContain("JWKS_URL, UPSTASH_REDIS_REST_URL must use https:// in production");
+  });
+
   it("falls back to an in-memory limiter, with a warning, when Upstash is not configured", async () => {
     const warnings: string[] = [];
     vi.spyOn(console, "warn").mockImplementation((line: string) => void warnings.push(line));
