@@ -134,7 +134,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
   const { embedder, vectorIndex } = searchAdapters(scope.search, d1, options);
   return {
     markets: new MarketService(marketRepository, cursors, producer),
-    positions: new PositionService(positionRepository, marketRepository, cursors),
+    positions: new PositionService(positionRepository, cursors),
     search: new SearchService(embedder, vectorIndex, keywords, marketRepository, scope.logger),
     indexing: new IndexAdminService(new D1MarketIndexSource(db), keywords, producer, failures, cursors),
     rateLimiter: rateLimiterFor(config),

@@ -23,7 +23,7 @@ const JWKS_ALGORITHMS = ["RS256", "ES256"];
 
 const ClaimsSchema = z.object({
   sub: z.string().min(1).max(255),
-  role: z.enum(ROLES).default("user"),
+  role: z.enum(ROLES).optional(),
   email: z.email().optional(),
   name: z.string().min(1).max(200).optional(),
 });
@@ -89,7 +89,7 @@ export async function verifyToken(token: string, jwt: Config["jwt"]): Promise<Pr
     throw new InvalidTokenError(`Invalid token claims: ${fields}`);
   }
   const { sub, role, email, name } = claims.data;
-  return { id: sub, role, email: email ?? null, displayName: name ?? sub };
+  return { id: sub, role: role ?? "user", claims: { name: name ?? null, email: email ?? null, role: role ?? null } };
 }
 
 function describe(err: unknown): string {

@@ -1,7 +1,7 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "../markets/market.model";
-import type { MarketRepository, NewMarket, WrittenMarket } from "../markets/market.repository";
+import type { DeleteOutcome, MarketRepository, NewMarket, UpdateOutcome, WriteGuard, WrittenMarket } from "../markets/market.repository";
 import type { NewPosition } from "../positions/position.repository";
 import type { MarketCache } from "./market-cache";
 
@@ -33,6 +33,11 @@ export class CachedMarketRepository implements MarketRepository {
     return page;
   }
 
+  /** Not cached: a write must check the row as it is now. */
+  findForWrite(id: string): Promise<WrittenMarket | null> {
+    return this.inner.findForWrite(id);
+  }
+
   /** Not cached: search results are assembled per query and must reflect the latest writes. */
   findManyByIds(ids: string[]): Promise<MarketSummary[]> {
     return this.inner.findManyByIds(ids);
@@ -44,15 +49,15 @@ export class CachedMarketRepository implements MarketRepository {
     return created;
   }
 
-  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<WrittenMarket | null> {
-    const updated = await this.inner.update(actor, id, changes, updatedAt);
-    await this.cache.invalidate(id);
-    return updated;
+  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number, guard: WriteGuard): Promise<UpdateOutcome> {
+    const outcome = await this.inner.update(actor, id, changes, updatedAt, guard);
+    if (outcome.changed) await this.cache.invalidate(id);
+    return outcome;
   }
 
-  async delete(actor: Principal, id: string): Promise<{ searchVersion: number } | null> {
-    const deleted = await this.inner.delete(actor, id);
-    if (deleted) await this.cache.invalidate(id);
-    return deleted;
+  async delete(actor: Principal, id: string, guard: WriteGuard): Promise<DeleteOutcome> {
+    const outcome = await this.inner.delete(actor, id, guard);
+    if (outcome.deleted) await this.cache.invalidate(id);
+    return outcome;
   }
 }

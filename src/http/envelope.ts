@@ -42,7 +42,7 @@ export const ErrorEnvelopeSchema = z
   .openapi("ErrorEnvelope");
 
 /** Response entries for the failures a route can produce, all sharing the envelope. */
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 503)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -60,6 +60,7 @@ export const ERROR_DESCRIPTIONS = {
   403: "Authenticated but not allowed (forbidden)",
   404: "No such resource (not_found)",
   409: "The request conflicts with the resource's state (conflict, market_not_active)",
+  412: "If-Match does not match the market's current ETag (precondition_failed); nothing was changed",
   413: "Body larger than allowed (payload_too_large)",
   415: "Body is not application/json (unsupported_media_type)",
   422: "The Idempotency-Key was already used with a different request (idempotency_key_reused)",

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   "method_not_allowed",
   "conflict",
   "market_not_active",
+  "precondition_failed",
   "payload_too_large",
   "unsupported_media_type",
   "idempotency_key_reused",

@@ -51,7 +51,7 @@ export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
   } as never);
   register("responses", "Unauthorized", {
-    description: `${ERROR_DESCRIPTIONS[401]}. A token that fails verification is refused on every route, public ones included.`,
+    description: `${ERROR_DESCRIPTIONS[401]}. A token that fails verification is refused on every /api route, public reads included (after it is counted against the address's anonymous rate limit).`,
     content: { "application/json": { schema: ref("schemas", "ErrorEnvelope") } },
   } as never);
   register("responses", "PayloadTooLarge", {

@@ -1,6 +1,6 @@
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { idempotencyKeys, markets } from "../db/schema";
+import { idempotencyKeys, markets, users } from "../db/schema";
 import { IDEMPOTENCY_TTL_MS, type IdempotencyRecord, type StoredResponse } from "./idempotency";
 
 /** Expired keys removed per write: enough to keep the table to about a day of writes. */
@@ -9,34 +9,17 @@ const SWEEP = 10;
 /**
  * Statements to append to a write's batch (after the write): clear this key if it expired, sweep
  * a few other expired keys, store the response. The insert fails on a live key with the same
- * (user, key), which aborts the whole batch: a concurrent duplicate writes nothing.
+ * (user, key), which aborts the whole batch: a concurrent duplicate writes nothing. With `onlyIf`
+ * the response is stored only when the condition holds in that transaction (the write happened).
  */
-export function storeResponseStatements(db: Database, r: IdempotencyRecord) {
+export function storeResponseStatements(db: Database, r: IdempotencyRecord, onlyIf?: SQL) {
   const expired = r.createdAt - IDEMPOTENCY_TTL_MS;
-  const values = {
-    userId: sql`${r.userId}`,
-    key: sql`${r.key}`,
-    requestHash: sql`${r.requestHash}`,
-    status: sql`${r.status}`,
-    location: sql`${r.location ?? null}`,
-    createdAt: sql`${r.createdAt}`,
-  };
-  const insert = r.volumeOf
-    ? db.insert(idempotencyKeys).select(
-        db
-          .select({
-            userId: values.userId.as("user_id"),
-            key: values.key.as("key"),
-            requestHash: values.requestHash.as("request_hash"),
-            status: values.status.as("status"),
-            body: sql<string>`json_set(${r.body}, ${r.volumeOf.path}, ${markets.volume})`.as("body"),
-            location: values.location.as("location"),
-            createdAt: values.createdAt.as("created_at"),
-          })
-          .from(markets)
-          .where(and(eq(markets.id, r.volumeOf.marketId), eq(markets.status, "active"))),
-      )
-    : db.insert(idempotencyKeys).values({ ...r, location: r.location ?? null });
+  const fills = (r.fill ?? []).map((f) =>
+    f.from === "userName"
+      ? sql`${f.path}, (SELECT ${users.displayName} FROM ${users} WHERE ${users.id} = ${r.userId})`
+      : sql`${f.path}, (SELECT ${markets.volume} FROM ${markets} WHERE ${markets.id} = ${f.marketId})`,
+  );
+  const body = fills.length > 0 ? sql`json_set(${r.body}, ${sql.join(fills, sql`, `)})` : sql`${r.body}`;
   return [
     db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, r.userId), eq(idempotencyKeys.key, r.key), lte(idempotencyKeys.createdAt, expired))),
     db
@@ -44,7 +27,11 @@ export function storeResponseStatements(db: Database, r: IdempotencyRecord) {
       .where(
         sql`rowid IN (SELECT rowid FROM ${idempotencyKeys} WHERE ${idempotencyKeys.createdAt} <= ${expired} ORDER BY ${idempotencyKeys.createdAt} LIMIT ${SWEEP})`,
       ),
-    insert,
+    db
+      .insert(idempotencyKeys)
+      .select(
+        sql`SELECT ${r.userId}, ${r.key}, ${r.requestHash}, ${r.status}, ${body}, ${r.location ?? null}, ${r.createdAt} WHERE ${onlyIf ?? sql`1`}`,
+      ),
   ] as const;
 }
 

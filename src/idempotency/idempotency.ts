@@ -21,18 +21,21 @@ export interface StoredResponse {
   location?: string | undefined;
 }
 
+/**
+ * A value the stored body takes from the database inside the write's own transaction, at a JSON
+ * path: a market's volume after the write, or the caller's display name as stored (a token may
+ * not carry one).
+ */
+export type StoredFill = { path: string; from: "userName" } | { path: string; from: "marketVolume"; marketId: string };
+
 /** What a write batch stores with its write when the request carried an Idempotency-Key. */
 export interface IdempotencyRecord extends StoredResponse {
   userId: string;
   key: string;
   requestHash: string;
   createdAt: number;
-  /**
-   * The market's volume is only known inside the write's transaction: the statement that stores
-   * the response writes it at `path` in the body, read after the write. The record is then also
-   * stored only if the market was still active (the same guard as the write itself).
-   */
-  volumeOf?: { marketId: string; path: string };
+  /** Parts of the body only known inside the write's transaction, written there (see StoredFill). */
+  fill?: StoredFill[] | undefined;
 }
 
 // Object keys sorted at every depth, so the same body hashes the same whatever its key order.

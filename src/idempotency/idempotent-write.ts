@@ -10,7 +10,7 @@ export interface ResponseToStore {
   status: number;
   body: unknown;
   location?: string;
-  volumeOf?: IdempotencyRecord["volumeOf"];
+  fill?: IdempotencyRecord["fill"];
 }
 
 /** Turns the response a write will send into the record its batch stores. */
@@ -69,7 +69,7 @@ export async function idempotentWrite<R extends Response>(
       status: response.status,
       body: JSON.stringify(response.body),
       location: response.location,
-      volumeOf: response.volumeOf,
+      fill: response.fill,
     }));
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;

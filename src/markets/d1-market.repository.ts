@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { markets, positions } from "../db/schema";
@@ -7,7 +7,18 @@ import { upsertUserStatement } from "../users/user.repository";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
-import type { MarketRepository, NewMarket, WrittenMarket } from "./market.repository";
+import type { DeleteOutcome, MarketRepository, NewMarket, UpdateOutcome, WriteGuard, WrittenMarket } from "./market.repository";
+
+// The actor's profile is written only together with a write that changed a row: changes() is the
+// row count of the statement just before it in the batch (the write).
+const AFTER_A_CHANGE = sql`changes() > 0`;
+
+const guarded = (id: string, guard: WriteGuard) =>
+  and(
+    eq(markets.id, id),
+    guard.creatorId === undefined ? undefined : eq(markets.creatorId, guard.creatorId),
+    guard.searchVersion === undefined ? undefined : eq(markets.searchVersion, guard.searchVersion),
+  );
 
 const SORT_COLUMNS = {
   volume: markets.volume,
@@ -72,6 +83,11 @@ export class D1MarketRepository implements MarketRepository {
     return row ? toMarket(row) : null;
   }
 
+  async findForWrite(id: string): Promise<WrittenMarket | null> {
+    const [row] = await this.selectWritten(id);
+    return row ? toWritten(row) : null;
+  }
+
   async findManyByIds(ids: string[]): Promise<MarketSummary[]> {
     if (ids.length === 0) return [];
     // One JSON parameter instead of one per id: D1 allows 100 bound parameters per statement.
@@ -89,7 +105,8 @@ export class D1MarketRepository implements MarketRepository {
       description: m.description,
       volume: initial?.amount ?? 0,
       creatorId: actor.id,
-      creatorName: actor.displayName,
+      // Empty when the token names nobody: a trigger (migrations/0003) copies the stored name.
+      creatorName: actor.claims.name ?? "",
       createdAt: m.createdAt,
       updatedAt: m.createdAt,
     });
@@ -114,24 +131,32 @@ export class D1MarketRepository implements MarketRepository {
     return toWritten(row);
   }
 
-  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number): Promise<WrittenMarket | null> {
-    const [, , [row]] = await this.db.batch([
-      upsertUserStatement(this.db, actor),
+  async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number, guard: WriteGuard): Promise<UpdateOutcome> {
+    const [updated, , [row]] = await this.db.batch([
       this.db
         .update(markets)
         .set({ ...changes, updatedAt, searchVersion: sql`${markets.searchVersion} + 1` })
-        .where(eq(markets.id, id)),
+        .where(and(guarded(id, guard), ne(markets.status, "resolved"))),
+      upsertUserStatement(this.db, actor, AFTER_A_CHANGE),
       this.selectWritten(id),
     ]);
-    return row ? toWritten(row) : null;
+    return { changed: updated.meta.changes > 0, market: row ? toWritten(row) : null };
   }
 
-  async delete(actor: Principal, id: string): Promise<{ searchVersion: number } | null> {
-    const [, [deleted]] = await this.db.batch([
-      upsertUserStatement(this.db, actor),
-      this.db.delete(markets).where(eq(markets.id, id)).returning({ searchVersion: markets.searchVersion }),
+  async delete(actor: Principal, id: string, guard: WriteGuard): Promise<DeleteOutcome> {
+    const hasPositions = sql<number>`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.marketId} = ${markets.id})`;
+    const [[deleted], , [remaining]] = await this.db.batch([
+      this.db
+        .delete(markets)
+        .where(and(guarded(id, guard), sql`NOT ${hasPositions}`))
+        .returning({ searchVersion: markets.searchVersion }),
+      upsertUserStatement(this.db, actor, AFTER_A_CHANGE),
+      this.db.select({ searchVersion: markets.searchVersion, hasPositions }).from(markets).where(eq(markets.id, id)),
     ]);
-    return deleted ?? null;
+    return {
+      deleted: deleted ?? null,
+      remaining: remaining ? { searchVersion: remaining.searchVersion, hasPositions: Boolean(remaining.hasPositions) } : null,
+    };
   }
 
   private selectWritten(id: string) {

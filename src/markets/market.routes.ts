@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { IDEMPOTENCY_DESCRIPTION, IDEMPOTENCY_PARAMETER } from "../idempotency/idempotency";
 import { requirePermission } from "../auth/middleware";
+import { IF_MATCH_PARAMETER } from "../http/preconditions";
 import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import {
   CreateMarketSchema,
@@ -54,18 +55,21 @@ export const createMarket = createRoute({
 });
 
 const changeResponses = {
-  200: jsonResponse(successSchema(MarketSchema), "The updated market"),
-  ...errorResponses(400, 401, 403, 404, 409, 413, 415),
+  200: jsonResponse(successSchema(MarketSchema), "The updated market (with its new ETag)"),
+  ...errorResponses(400, 401, 403, 404, 409, 412, 413, 415),
 };
+const CHANGE_RULES =
+  "Only the creator, a moderator or an admin may change a market. Resolved markets are final. Send `If-Match` with the ETag of your last read to change only that version of the market (412 otherwise).";
 
 export const replaceMarket = createRoute({
   method: "put",
   path: "/api/markets/{id}",
   tags,
   summary: "Replace a market's editable fields",
-  description: "Only the creator, a moderator or an admin may change a market. Resolved markets are final.",
+  description: CHANGE_RULES,
   security,
   middleware: [requirePermission("write")] as const,
+  parameters: [IF_MATCH_PARAMETER],
   request: { params: MarketIdParamSchema, body: jsonBody(ReplaceMarketSchema) },
   responses: changeResponses,
 });
@@ -75,9 +79,10 @@ export const patchMarket = createRoute({
   path: "/api/markets/{id}",
   tags,
   summary: "Change some of a market's fields",
-  description: "Only the creator, a moderator or an admin may change a market. Resolved markets are final.",
+  description: CHANGE_RULES,
   security,
   middleware: [requirePermission("write")] as const,
+  parameters: [IF_MATCH_PARAMETER],
   request: { params: MarketIdParamSchema, body: jsonBody(PatchMarketSchema) },
   responses: changeResponses,
 });
@@ -87,8 +92,11 @@ export const deleteMarket = createRoute({
   path: "/api/markets/{id}",
   tags,
   summary: "Delete a market (moderators and admins)",
+  description:
+    "Only a market without positions can be deleted (positions are financial records: close or resolve the market instead; 409). `If-Match` as for changes.",
   security,
   middleware: [requirePermission("delete")] as const,
+  parameters: [IF_MATCH_PARAMETER],
   request: { params: MarketIdParamSchema },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(400, 401, 403, 404) },
+  responses: { 204: { description: "Deleted" }, ...errorResponses(400, 401, 403, 404, 409, 412) },
 });

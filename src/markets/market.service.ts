@@ -6,6 +6,8 @@ import type { IndexJob } from "../indexing/index-job";
 import type { CursorCodec, Keyset } from "../pagination/cursor";
 import type { PositionInput } from "../positions/position.model";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
+import { type EntityTags, ifMatchAllows, preconditionFailed } from "../http/preconditions";
+import { marketETag } from "./market.etag";
 import type { MarketRepository, WrittenMarket } from "./market.repository";
 
 /** Input for a new market, optionally with the creator's first position. */
@@ -86,27 +88,61 @@ export class MarketService {
       createdAt,
       updatedAt: createdAt,
       description: input.description,
-      creator: { id: actor.id, displayName: actor.displayName },
+      // The name as stored after the write; the router's stored response fills it in (a token
+      // may carry no name, and then the stored one stands).
+      creator: { id: actor.id, displayName: actor.claims.name ?? actor.id },
     };
     return this.indexed(await this.markets.create(actor, { id, ...input, createdAt }, position, remember?.(expected)));
   }
 
-  /** Applies `changes` if the actor created the market or moderates; resolved markets are final. */
-  async update(actor: Principal, id: string, changes: MarketChanges): Promise<Market> {
-    const current = await this.get(id);
-    if (current.creator.id !== actor.id && !canModerate(actor.role)) {
+  /**
+   * Applies `changes` if the actor created the market or moderates; resolved markets are final;
+   * with If-Match, only to the market as the client last read it. Each rule is checked here for a
+   * clear answer and again by the statement that writes, so a concurrent change cannot slip in.
+   */
+  async update(actor: Principal, id: string, changes: MarketChanges, ifMatch?: EntityTags): Promise<Market> {
+    const current = (await this.markets.findForWrite(id)) ?? throwNotFound();
+    const moderator = canModerate(actor.role);
+    if (current.creator.id !== actor.id && !moderator) {
       throw new ApiError(403, "forbidden", "Only the market's creator, a moderator or an admin may change it");
     }
-    if (current.status === "resolved") {
-      throw new ApiError(409, "conflict", "A resolved market can no longer be changed");
-    }
-    return this.indexed((await this.markets.update(actor, id, changes, this.now())) ?? throwNotFound());
+    if (current.status === "resolved") throw resolvedIsFinal();
+    await checkIfMatch(ifMatch, current);
+    const { changed, market } = await this.markets.update(actor, id, changes, this.now(), {
+      creatorId: moderator ? undefined : actor.id,
+      searchVersion: ifMatch === undefined ? undefined : current.searchVersion,
+    });
+    if (changed && market) return this.indexed(market);
+    // Refused by the statement itself: something changed since the read above.
+    if (!market) throwNotFound();
+    if (market.status === "resolved") throw resolvedIsFinal();
+    if (ifMatch !== undefined) throw preconditionFailed();
+    throw concurrentChange();
   }
 
-  async delete(actor: Principal, id: string): Promise<void> {
-    const deleted = (await this.markets.delete(actor, id)) ?? throwNotFound();
-    // One past the market's last version: outranks every upsert job for it still in flight.
-    this.indexJobs.enqueue([{ op: "delete", marketId: id, version: deleted.searchVersion + 1 }]);
+  /**
+   * Deletes a market that has no positions (positions are financial records: a market with any is
+   * closed or resolved, never deleted); with If-Match, only the market as the client last read it.
+   */
+  async delete(actor: Principal, id: string, ifMatch?: EntityTags): Promise<void> {
+    let searchVersion: number | undefined;
+    if (ifMatch !== undefined) {
+      const current = (await this.markets.findForWrite(id)) ?? throwNotFound();
+      await checkIfMatch(ifMatch, current);
+      searchVersion = current.searchVersion;
+    }
+    const { deleted, remaining } = await this.markets.delete(actor, id, { searchVersion });
+    if (deleted) {
+      // One past the market's last version: outranks every upsert job for it still in flight.
+      this.indexJobs.enqueue([{ op: "delete", marketId: id, version: deleted.searchVersion + 1 }]);
+      return;
+    }
+    if (!remaining) throwNotFound();
+    if (remaining.hasPositions) {
+      throw new ApiError(409, "conflict", "A market with positions is never deleted; close or resolve it instead");
+    }
+    if (searchVersion !== undefined && remaining.searchVersion !== searchVersion) throw preconditionFailed();
+    throw concurrentChange();
   }
 
   /** Enqueues the upsert job for a write and returns the market without its search version. */
@@ -114,6 +150,13 @@ export class MarketService {
     this.indexJobs.enqueue([{ op: "upsert", marketId: market.id, version: searchVersion }]);
     return market;
   }
+}
+
+const resolvedIsFinal = () => new ApiError(409, "conflict", "A resolved market can no longer be changed");
+const concurrentChange = () => new ApiError(409, "conflict", "The market changed while this request was being handled; retry");
+
+async function checkIfMatch(ifMatch: EntityTags | undefined, { searchVersion: _, ...market }: WrittenMarket) {
+  if (ifMatch !== undefined && !ifMatchAllows(ifMatch, await marketETag(market))) throw preconditionFailed();
 }
 
 function throwNotFound(): never {

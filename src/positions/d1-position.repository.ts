@@ -7,6 +7,10 @@ import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { upsertUserStatement } from "../users/user.repository";
 import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
 import type { NewPosition, PositionRepository } from "./position.repository";
+import { MAX_VOLUME } from "./position.schemas";
+
+// Money is bound as an integer, never as a float: sums stay exact (see MAX_VOLUME).
+const amount = (value: number) => sql<number>`CAST(${value} AS INTEGER)`;
 
 const after = (q: PositionPageQuery) =>
   q.after ? sql`(${positions.createdAt}, ${positions.id}) < (${q.after.value}, ${q.after.id})` : undefined;
@@ -18,10 +22,17 @@ export class D1PositionRepository implements PositionRepository {
   constructor(private readonly db: Database) {}
 
   async place(actor: Principal, marketId: string, p: NewPosition, idempotency?: IdempotencyRecord) {
-    // One db.batch is one D1 transaction: the position and the volume change land together or not
-    // at all. Both statements re-check `status = 'active'` so a market closed meanwhile refuses both.
-    const [, inserted, , [market]] = await this.db.batch([
-      upsertUserStatement(this.db, actor),
+    // The one rule, in SQL: the market exists, is active and has room for the amount. The profile
+    // upsert (first: the position's user must exist) checks it too; everything after the insert
+    // checks that the position is there, so all of it lands together or none of it does.
+    const open = and(
+      eq(markets.id, marketId),
+      eq(markets.status, "active"),
+      sql`${markets.volume} + ${amount(p.amount)} <= ${MAX_VOLUME}`,
+    );
+    const placed = sql`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.id} = ${p.id})`;
+    const [, inserted, , [market], [user]] = await this.db.batch([
+      upsertUserStatement(this.db, actor, sql`EXISTS (SELECT 1 FROM ${markets} WHERE ${open})`),
       this.db.insert(positions).select(
         this.db
           .select({
@@ -29,25 +40,28 @@ export class D1PositionRepository implements PositionRepository {
             marketId: markets.id,
             userId: sql<string>`${actor.id}`.as("user_id"),
             side: sql<string>`${p.side}`.as("side"),
-            amount: sql<number>`${p.amount}`.as("amount"),
+            amount: amount(p.amount).as("amount"),
             createdAt: sql<number>`${p.createdAt}`.as("created_at"),
           })
           .from(markets)
-          .where(and(eq(markets.id, marketId), eq(markets.status, "active"))),
+          .where(open),
       ),
       this.db
         .update(markets)
-        .set({ volume: sql`${markets.volume} + ${p.amount}`, updatedAt: p.createdAt })
-        .where(and(eq(markets.id, marketId), eq(markets.status, "active"))),
-      this.db.select({ volume: markets.volume }).from(markets).where(eq(markets.id, marketId)),
+        .set({ volume: sql`${markets.volume} + ${amount(p.amount)}`, updatedAt: p.createdAt })
+        .where(and(eq(markets.id, marketId), placed)),
+      this.db.select({ status: markets.status, volume: markets.volume }).from(markets).where(eq(markets.id, marketId)),
+      this.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, actor.id)),
       // Last, so the stored response reads the volume this write produced.
-      ...(idempotency ? storeResponseStatements(this.db, idempotency) : []),
+      ...(idempotency ? storeResponseStatements(this.db, idempotency, placed) : []),
     ]);
-    if (inserted.meta.changes === 0 || !market) return null;
+    if (inserted.meta.changes === 0 || !market || !user) {
+      return { refused: !market ? "not_found" : market.status !== "active" ? "not_active" : "volume_full" } as const;
+    }
     const position: Position = {
       id: p.id,
       marketId,
-      user: { id: actor.id, displayName: actor.displayName },
+      user: { id: actor.id, displayName: user.displayName },
       side: p.side,
       amount: p.amount,
       createdAt: p.createdAt,

@@ -8,19 +8,22 @@ export interface NewPosition extends PositionInput {
   createdAt: number;
 }
 
+/** Why a position was not written: the market is gone, not active, or its volume is full. */
+export type PlaceRefusal = "not_found" | "not_active" | "volume_full";
+
 /** Storage port for positions. */
 export interface PositionRepository {
   /**
-   * Writes the position and adds its amount to the market's volume atomically, only while the
-   * market is active. Null when the market was not active (or gone) at write time.
+   * Writes the position and adds its amount to the market's volume in one transaction, only while
+   * the market exists, is active and has room under MAX_VOLUME; `idempotency` and the actor's
+   * profile are written in the same transaction, and only with the position.
    */
-  /** Writes the position and the volume change; `idempotency` is stored in the same transaction. */
   place(
     actor: Principal,
     marketId: string,
     position: NewPosition,
     idempotency?: IdempotencyRecord,
-  ): Promise<{ position: Position; volume: number } | null>;
+  ): Promise<{ position: Position; volume: number } | { refused: PlaceRefusal }>;
   /** A market's positions, newest first; null when the market does not exist. */
   listByMarket(marketId: string, query: PositionPageQuery): Promise<Page<Position> | null>;
   /** A user's positions with their markets, newest first. */

@@ -19,7 +19,16 @@ export const positionRouter = createRouter()
         actor,
         marketId,
         input,
-        store && ((p) => store({ status: 201, body: render(p, 0), volumeOf: { marketId, path: "$.data.market.volume" } })),
+        store &&
+          ((p) =>
+            store({
+              status: 201,
+              body: render(p, 0),
+              fill: [
+                { path: "$.data.market.volume", from: "marketVolume", marketId },
+                { path: "$.data.user.displayName", from: "userName" },
+              ],
+            })),
       );
       return c.json(render(placed.position, placed.volume), 201);
     });

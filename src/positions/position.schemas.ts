@@ -1,8 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES, POSITION_SIDES } from "../db/schema";
 
-/** Largest single stake, in the smallest currency unit; keeps sums far inside exact integers. */
+/** Largest single stake, in the smallest currency unit (also a trigger in migrations/0004). */
 export const MAX_AMOUNT = 1_000_000_000_000;
+/**
+ * Largest volume a market may reach (also a trigger in migrations/0004): with MAX_AMOUNT, every
+ * sum the API computes stays below 2^53, where JavaScript and SQLite numbers are exact integers.
+ * A position that would pass it is refused (409).
+ */
+export const MAX_VOLUME = 9_000_000_000_000_000;
 
 export const PositionInputSchema = z
   .strictObject({

@@ -1,10 +1,10 @@
 import type { Principal } from "../auth/principal";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { ApiError, notFound } from "../http/errors";
-import type { MarketRepository } from "../markets/market.repository";
 import type { CursorCodec, CursorScope } from "../pagination/cursor";
 import type { MyPosition, Page, Position, PositionInput } from "./position.model";
 import type { PositionRepository } from "./position.repository";
+import { MAX_VOLUME } from "./position.schemas";
 
 /** A newest-first page request as the API receives it. */
 export interface PositionListRequest {
@@ -21,15 +21,16 @@ const notActive = () => new ApiError(409, "market_not_active", "Positions can on
 export class PositionService {
   constructor(
     private readonly positions: PositionRepository,
-    private readonly markets: MarketRepository,
     private readonly cursors: CursorCodec,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
 
   /**
-   * Places a position on an active market (404 if missing, 409 if not active). `remember` turns the
-   * position this write will produce into the Idempotency-Key record stored with it (the volume is
+   * Places a position on an active market: 404 if missing, 409 if not active or if the amount
+   * would take its volume past MAX_VOLUME. The market is not read first: the write's own guarded
+   * statements decide, in one round trip. `remember` turns the position this write will produce
+   * into the Idempotency-Key record stored with it (the volume and the caller's stored name are
    * filled in inside the transaction).
    */
   async place(
@@ -38,25 +39,20 @@ export class PositionService {
     input: PositionInput,
     remember?: (expected: Position) => IdempotencyRecord,
   ): Promise<{ position: Position; volume: number }> {
-    const market = await this.markets.findById(marketId);
-    if (!market) throw notFound("Market");
-    if (market.status !== "active") throw notActive();
     const position = { ...input, id: this.newId(), createdAt: this.now() };
-    // In the order the repository returns a position, so a replay reads like the first response.
     const expected: Position = {
       id: position.id,
       marketId,
-      user: { id: actor.id, displayName: actor.displayName },
+      user: { id: actor.id, displayName: actor.claims.name ?? actor.id },
       side: position.side,
       amount: position.amount,
       createdAt: position.createdAt,
     };
     const placed = await this.positions.place(actor, marketId, position, remember?.(expected));
-    // The market changed between the read and the write (closed or deleted): no position, volume
-    // or stored response was written (the same batch did refresh the caller's profile from the
-    // token's claims, as any authenticated write does).
-    if (!placed) throw notActive();
-    return placed;
+    if ("position" in placed) return placed;
+    if (placed.refused === "not_found") throw notFound("Market");
+    if (placed.refused === "not_active") throw notActive();
+    throw new ApiError(409, "conflict", `This position would take the market's volume past ${MAX_VOLUME}`);
   }
 
   async listForMarket(marketId: string, req: PositionListRequest): Promise<PositionListResult<Position>> {

@@ -30,15 +30,19 @@ describe("index job producer", () => {
     expect((await send("POST", `/api/markets/${id}/positions`, alice.token, { side: "yes", amount: 5 })).status).toBe(201);
     // Refused writes enqueue nothing.
     expect((await send("PATCH", `/api/markets/${id}`, (await actor()).token, { name: "Not yours to rename" })).status).toBe(403);
-    expect((await send("DELETE", `/api/markets/${id}`, moderator.token)).status).toBe(204);
-    expect((await send("DELETE", `/api/markets/${id}`, moderator.token)).status).toBe(404);
+    // A market with positions is never deleted: refused, nothing enqueued.
+    expect((await send("DELETE", `/api/markets/${id}`, moderator.token)).status).toBe(409);
+    const other = (await (await send("POST", "/api/markets", alice.token, { name: "Will the producer delete" })).json()) as any;
+    expect((await send("DELETE", `/api/markets/${other.data.id}`, moderator.token)).status).toBe(204);
+    expect((await send("DELETE", `/api/markets/${other.data.id}`, moderator.token)).status).toBe(404);
 
     const expected: IndexJob[] = [
       { op: "upsert", marketId: id, version: 1 },
       { op: "upsert", marketId: id, version: 2 },
       { op: "upsert", marketId: id, version: 3 },
       { op: "upsert", marketId: id, version: 4 },
-      { op: "delete", marketId: id, version: 5 },
+      { op: "upsert", marketId: other.data.id, version: 1 },
+      { op: "delete", marketId: other.data.id, version: 2 },
     ];
     expect(recording.batches).toEqual(expected.map((job) => [job]));
   });

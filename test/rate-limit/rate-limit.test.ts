@@ -234,9 +234,9 @@ describe("rate-limit configuration", () => {
     const errors: string[] = [];
     vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
     // The suite's own bridge and identity provider are http:// on loopback: fine in development...
-    expect((await get(limits("", { ENVIRONMENT: "development" }))).status).toBe(200);
+    expect((await get(limits("anonymous=100/60s", { ENVIRONMENT: "development" }), { ip: uniqueIp() })).status).toBe(200);
     // ...refused in production, before any request is served.
-    expect((await get(limits("", { ENVIRONMENT: "production" }))).status).toBe(500);
+    expect((await get(limits("anonymous=100/60s", { ENVIRONMENT: "production" }), { ip: uniqueIp() })).status).toBe(500);
     expect(errors.map((l) => JSON.parse(l).error).join("\n")).toContain("JWKS_URL, UPSTASH_REDIS_REST_URL must use https:// in production");
   });
 
