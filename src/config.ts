@@ -41,6 +41,8 @@ const ConfigSchema = z.object({
   JWT_SECRET: z
     .string({ error: "JWT_SECRET is required (a secret; see README)" })
     .min(32, "JWT_SECRET must be at least 32 characters"),
+  // Set only while rotating: tokens and cursors signed with it stay valid (docs/operations.md).
+  JWT_SECRET_PREVIOUS: optionalString.pipe(z.string().min(32, "JWT_SECRET_PREVIOUS must be at least 32 characters").optional()),
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
   JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -64,7 +66,10 @@ const ConfigSchema = z.object({
 /** Settings read once from the worker's environment. */
 export interface Config {
   jwt: {
+    /** Verifies and signs. */
     secret: Uint8Array;
+    /** The secret being rotated out: still verifies (tokens and cursors), never signs. */
+    previousSecret?: Uint8Array;
     issuer?: string;
     audience?: string;
     jwksUrl?: string;
@@ -122,6 +127,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
   const config: Config = {
     jwt: {
       secret: new TextEncoder().encode(v.JWT_SECRET),
+      ...(v.JWT_SECRET_PREVIOUS ? { previousSecret: new TextEncoder().encode(v.JWT_SECRET_PREVIOUS) } : {}),
       issuer: v.JWT_ISSUER,
       audience: v.JWT_AUDIENCE,
       jwksUrl: v.JWKS_URL,

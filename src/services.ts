@@ -118,7 +118,7 @@ export interface RequestScope {
 export function createServices(config: Config, scope: RequestScope, options: AdapterOptions = {}): Services {
   const d1 = withReadRetries(scope.d1);
   const db = createDatabase(d1);
-  const cursors = new CursorCodec(config.jwt.secret);
+  const cursors = new CursorCodec(config.jwt.secret, config.jwt.previousSecret);
   let marketRepository: MarketRepository = new D1MarketRepository(db);
   let positionRepository: PositionRepository = new D1PositionRepository(db);
   let cacheStatus: CacheStatus | undefined;

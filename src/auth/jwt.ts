@@ -54,7 +54,8 @@ const hmacKeyFor = (secret: Uint8Array) => {
 
 /**
  * Verifies a compact JWT and returns the caller it names.
- * HS256 uses the shared secret; RS256/ES256 use the configured JWKS (and only when one is set).
+ * HS256 uses the shared secret (or, during a rotation, the previous one); RS256/ES256 use the
+ * configured JWKS (and only when one is set).
  *
  * @example const principal = await verifyToken(token, config.jwt);
  */
@@ -74,7 +75,15 @@ export async function verifyToken(token: string, jwt: Config["jwt"]): Promise<Pr
   let payload: JWTPayload;
   try {
     if (alg && SECRET_ALGORITHMS.includes(alg)) {
-      ({ payload } = await jwtVerify(token, await hmacKeyFor(jwt.secret), { ...options, algorithms: SECRET_ALGORITHMS }));
+      const hmac = { ...options, algorithms: SECRET_ALGORITHMS };
+      try {
+        ({ payload } = await jwtVerify(token, await hmacKeyFor(jwt.secret), hmac));
+      } catch (err) {
+        // During a rotation a token signed with the previous secret is still good; only a bad
+        // signature is retried, so an expired or foreign token fails the same way either way.
+        if (!jwt.previousSecret || !(err instanceof errors.JWSSignatureVerificationFailed)) throw err;
+        ({ payload } = await jwtVerify(token, await hmacKeyFor(jwt.previousSecret), hmac));
+      }
     } else if (alg && jwt.jwksUrl && JWKS_ALGORITHMS.includes(alg)) {
       ({ payload } = await jwtVerify(token, jwksFor(jwt.jwksUrl), { ...options, algorithms: JWKS_ALGORITHMS }));
     } else {

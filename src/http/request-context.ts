@@ -10,7 +10,7 @@ import { setResponseHeaders } from "./response-headers";
 
 /**
  * Gives the request its logger and config, and writes the one access-log line (ts, level,
- * requestId, method, path, status, durationMs) when the response is ready. Runs right after
+ * requestId, method, path, route, status, durationMs, cache) when the response is ready. Runs right after
  * Hono's requestId middleware so every later failure carries the id.
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
@@ -26,11 +26,16 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
     c.res = handleError(err instanceof Error ? err : new Error(String(err)), c);
   } finally {
     const status = c.res.status;
+    const cache = c.res.headers.get("x-cache");
     logger.log(status >= 500 ? "error" : status >= 400 ? "warn" : "info", "request", {
       method: c.req.method,
       path: c.req.path,
+      // The matched route pattern (/api/markets/:id): error rates and latency group by it.
+      route: c.req.routePath,
       status,
       durationMs: Date.now() - started,
+      // Only on reads the KV cache was asked about: the hit ratio's numerator and denominator.
+      ...(cache ? { cache } : {}),
     });
   }
 });

@@ -146,7 +146,10 @@ export async function consumeIndexJobs(batch: MessageBatch<unknown>, deps: Index
   return finish();
 
   function finish() {
-    deps.logger.info("index batch", { queue: batch.queue, ...report, durationMs: Date.now() - started });
+    // Index lag: how long the oldest job waited between its send and this batch (Workers Logs
+    // reads it as the search index's staleness; docs/operations.md).
+    const oldest = Math.min(started, ...batch.messages.map((m) => m.timestamp.getTime()));
+    deps.logger.info("index batch", { queue: batch.queue, ...report, lagMs: started - oldest, durationMs: Date.now() - started });
     return report;
   }
 }

@@ -24,12 +24,16 @@ const fromB64url = (text: string) =>
 const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
 /**
- * Opaque, signed keyset cursors. The HMAC (keyed from the deployment secret, with its own
- * domain-separation prefix) makes a tampered cursor detectable, and the scope inside makes a
- * cursor from another sort/order/filter a 400 instead of a silently wrong page.
+ * Opaque, signed keyset cursors. The HMAC makes a tampered cursor detectable, and the scope inside
+ * makes a cursor from another sort/order/filter a 400 instead of a silently wrong page. Its key is
+ * derived from the deployment secret by HKDF with its own label, so it is never the key tokens
+ * are checked with; cursors signed under `previous` (a secret being rotated out) still decode.
  */
 export class CursorCodec {
-  constructor(private readonly secret: Uint8Array) {}
+  constructor(
+    private readonly secret: Uint8Array,
+    private readonly previous?: Uint8Array,
+  ) {}
 
   /**
    * Adds `nextCursor` to a page: the cursor after its last row when more rows exist, else null.
@@ -58,8 +62,10 @@ export class CursorCodec {
     try {
       if (!bodyPart || !sigPart || extra !== undefined) throw new Error("shape");
       const body = fromB64url(bodyPart);
-      const key = await this.key();
-      const ok = await crypto.subtle.verify("HMAC", key, fromB64url(sigPart), prefixed(body));
+      const sig = fromB64url(sigPart);
+      const ok =
+        (await crypto.subtle.verify("HMAC", await this.key(), sig, prefixed(body))) ||
+        (this.previous !== undefined && (await crypto.subtle.verify("HMAC", await this.key(this.previous), sig, prefixed(body))));
       if (!ok) throw new Error("signature");
       parsed = JSON.parse(new TextDecoder().decode(body));
     } catch {
@@ -75,16 +81,28 @@ export class CursorCodec {
     return new Uint8Array(await crypto.subtle.sign("HMAC", await this.key(), prefixed(body)));
   }
 
-  private key(): Promise<CryptoKey> {
-    let key = keys.get(this.secret);
+  private key(secret = this.secret): Promise<CryptoKey> {
+    let key = keys.get(secret);
     if (!key) {
-      key = crypto.subtle.importKey("raw", this.secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
-      keys.set(this.secret, key);
+      key = crypto.subtle
+        .importKey("raw", secret, "HKDF", false, ["deriveKey"])
+        .then((base) =>
+          crypto.subtle.deriveKey(
+            { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: HKDF_INFO },
+            base,
+            { name: "HMAC", hash: "SHA-256", length: 256 },
+            false,
+            ["sign", "verify"],
+          ),
+        );
+      keys.set(secret, key);
     }
     return key;
   }
 }
 
+// The cursor key's HKDF label: another label (or version) gives an unrelated key.
+const HKDF_INFO = enc.encode("markets-api/cursor-key/v2");
 // Domain separation for the HMAC, encoded once per isolate.
 const PREFIX = enc.encode("markets-api/cursor/v1\n");
 const prefixed = (body: Uint8Array) => {

@@ -61,7 +61,8 @@ describe("request ids and access logs", () => {
     const access = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request");
     expect(access).toHaveLength(2);
     expect(access[0]).toMatchObject({ level: "info", requestId: "log-check-1", method: "GET", path: "/api/markets", status: 200 });
-    expect(access[1]).toMatchObject({ level: "warn", requestId: "log-check-2", status: 404 });
+    expect(access[0].route).toBe("/api/markets");
+    expect(access[1]).toMatchObject({ level: "warn", requestId: "log-check-2", route: "/api/markets/:id", status: 404 });
     for (const l of access) {
       expect(typeof l.durationMs).toBe("number");
       expect(Date.parse(l.ts)).not.toBeNaN();

@@ -229,3 +229,21 @@ describe("index consumer: failures, backoff and the dead-letter queue", () => {
     await expect(worker.queue(batch as MessageBatch<unknown>, env)).rejects.toThrow(/No consumer/);
   });
 });
+
+describe("the per-batch log line", () => {
+  it("carries the index lag: how long the oldest job waited since it was sent", async () => {
+    const [id] = await insertMarkets(1);
+    const lines: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    const sent = Date.now() - 30_000;
+    const batch = createMessageBatch(INDEX_QUEUE_NAME, [
+      { id: "lag-1", timestamp: new Date(sent), attempts: 1, body: upsert(id!) },
+      { id: "lag-2", timestamp: new Date(), attempts: 1, body: upsert(`${id}-absent`) },
+    ]);
+    await worker.queue(batch as MessageBatch<unknown>, env);
+    const line = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "index batch");
+    expect(line).toMatchObject({ queue: INDEX_QUEUE_NAME, received: 2, upserted: 1, skipped: 1 });
+    expect(line.lagMs).toBeGreaterThanOrEqual(30_000);
+    expect(line.lagMs).toBeLessThan(60_000);
+  });
+});

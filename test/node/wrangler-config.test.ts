@@ -28,3 +28,18 @@ describe.each([["default", undefined], ["production", "production"]])("wrangler.
     }
   });
 });
+
+describe("wrangler.toml (production, as `npm run deploy` needs it)", () => {
+  const config = read("production");
+
+  it("declares D1 and KV without ids, so nothing account-specific is committed", () => {
+    expect(config.d1_databases).toEqual([expect.objectContaining({ binding: "DB", database_name: "markets" })]);
+    expect(config.d1_databases[0]!.database_id).toBeUndefined();
+    expect(config.kv_namespaces).toEqual([expect.objectContaining({ binding: "CACHE" })]);
+    expect(config.kv_namespaces[0]!.id).toBeUndefined();
+  });
+
+  it("turns Workers Logs on with a stated sampling rate", () => {
+    expect(config.observability).toMatchObject({ enabled: true, head_sampling_rate: 1 });
+  });
+});

@@ -651,12 +651,14 @@ export interface paths {
         };
         /**
          * Replace a market's editable fields
-         * @description Only the creator, a moderator or an admin may change a market. Resolved markets are final.
+         * @description Only the creator, a moderator or an admin may change a market. Resolved markets are final. Send `If-Match` with the ETag of your last read to change only that version of the market (412 otherwise).
          */
         put: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description The ETag of the market as last read (GET). The change is made only if the market still has it; otherwise 412 and nothing changes. `*` matches any existing market. */
+                    "If-Match"?: string;
                     /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
                     "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
                 };
@@ -671,7 +673,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The updated market */
+                /** @description The updated market (with its new ETag) */
                 200: {
                     headers: {
                         "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -759,6 +761,20 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelope"];
                     };
                 };
+                /** @description If-Match does not match the market's current ETag (precondition_failed); nothing was changed */
+                412: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
                 /** @description Body larger than allowed (payload_too_large) */
                 413: {
                     headers: {
@@ -793,11 +809,16 @@ export interface paths {
             };
         };
         post?: never;
-        /** Delete a market (moderators and admins) */
+        /**
+         * Delete a market (moderators and admins)
+         * @description Only a market without positions can be deleted (positions are financial records: close or resolve the market instead; 409). `If-Match` as for changes.
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description The ETag of the market as last read (GET). The change is made only if the market still has it; otherwise 412 and nothing changes. `*` matches any existing market. */
+                    "If-Match"?: string;
                     /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
                     "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
                 };
@@ -876,6 +897,34 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelope"];
                     };
                 };
+                /** @description The request conflicts with the resource's state (conflict, market_not_active) */
+                409: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description If-Match does not match the market's current ETag (precondition_failed); nothing was changed */
+                412: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
                 413: components["responses"]["PayloadTooLarge"];
                 415: components["responses"]["UnsupportedMediaType"];
                 429: components["responses"]["RateLimited"];
@@ -887,12 +936,14 @@ export interface paths {
         head?: never;
         /**
          * Change some of a market's fields
-         * @description Only the creator, a moderator or an admin may change a market. Resolved markets are final.
+         * @description Only the creator, a moderator or an admin may change a market. Resolved markets are final. Send `If-Match` with the ETag of your last read to change only that version of the market (412 otherwise).
          */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description The ETag of the market as last read (GET). The change is made only if the market still has it; otherwise 412 and nothing changes. `*` matches any existing market. */
+                    "If-Match"?: string;
                     /** @description The X-D1-Bookmark of an earlier response: this request then sees at least that state (read-your-writes). */
                     "x-d1-bookmark"?: components["parameters"]["D1Bookmark"];
                 };
@@ -907,7 +958,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The updated market */
+                /** @description The updated market (with its new ETag) */
                 200: {
                     headers: {
                         "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -983,6 +1034,20 @@ export interface paths {
                 };
                 /** @description The request conflicts with the resource's state (conflict, market_not_active) */
                 409: {
+                    headers: {
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                        "X-D1-Bookmark": components["headers"]["X-D1-Bookmark"];
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description If-Match does not match the market's current ETag (precondition_failed); nothing was changed */
+                412: {
                     headers: {
                         "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                         "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -1544,7 +1609,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "validation_failed" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "market_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "service_unavailable" | "internal_error";
+                code: "validation_failed" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "market_not_active" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "service_unavailable" | "internal_error";
                 details?: unknown;
                 message: string;
             };
@@ -1738,7 +1803,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Missing or invalid bearer token (unauthorized). A token that fails verification is refused on every route, public ones included. */
+        /** @description Missing or invalid bearer token (unauthorized). A token that fails verification is refused on every /api route, public reads included (after it is counted against the address's anonymous rate limit). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
