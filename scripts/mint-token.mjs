@@ -4,13 +4,15 @@ import { ensureDevSecret } from "./dev-vars.mjs";
 
 /**
  * A dev token signed with the local secret (.dev.vars), carrying the issuer/audience from
- * wrangler.toml, as the worker in `npm run dev` expects.
- * @param {{ sub: string, role: string, name?: string, email?: string, ttl?: string }} o
+ * wrangler.toml, as the worker in `npm run dev` expects. Only the claims asked for are set: a
+ * claim left out keeps what the API has stored for the user (a name is never reset to the sub).
+ * @param {{ sub: string, role?: string, name?: string, email?: string, ttl?: string }} o
  * @returns {Promise<string>}
  */
 export async function mintToken(o) {
   const { vars } = unstable_readConfig({ config: "wrangler.toml" }, { hideWarnings: true });
-  const jwt = new SignJWT({ role: o.role, name: o.name ?? o.sub, ...(o.email ? { email: o.email } : {}) })
+  const claims = Object.fromEntries(Object.entries({ role: o.role, name: o.name, email: o.email }).filter(([, v]) => v !== undefined));
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(o.sub)
     .setIssuedAt()

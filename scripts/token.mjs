@@ -5,13 +5,13 @@ import { mintToken } from "./mint-token.mjs";
 const { values } = parseArgs({
   options: {
     sub: { type: "string", default: "alice" },
-    role: { type: "string", default: "user" },
+    role: { type: "string" },
     name: { type: "string" },
     email: { type: "string" },
     ttl: { type: "string", default: "1h" },
   },
 });
-if (!["admin", "moderator", "user"].includes(values.role)) {
+if (values.role !== undefined && !["admin", "moderator", "user"].includes(values.role)) {
   console.error(`--role must be admin, moderator or user (got ${values.role})`);
   process.exit(2);
 }

@@ -144,7 +144,8 @@ export class D1MarketRepository implements MarketRepository {
   }
 
   async delete(actor: Principal, id: string, guard: WriteGuard): Promise<DeleteOutcome> {
-    const hasPositions = sql<number>`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.marketId} = ${markets.id})`;
+    // By bound id, not by column: inside the subquery an unqualified "id" would name positions.id.
+    const hasPositions = sql<number>`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.marketId} = ${id})`;
     const [[deleted], , [remaining]] = await this.db.batch([
       this.db
         .delete(markets)
