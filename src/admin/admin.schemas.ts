@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_KEYSET_NUMBER, maxCursorLength } from "../pagination/cursor";
 import { MAX_REPLAY } from "../indexing/index-admin.service";
 
 export const ReindexResultSchema = z
@@ -20,7 +21,7 @@ export const IndexFailureSchema = z
 
 export const IndexFailurePageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(512).optional(),
+  cursor: z.string().max(maxCursorLength({ scope: "index-failures".length, value: MAX_KEYSET_NUMBER })).optional(),
 });
 
 export const ReplayRequestSchema = z

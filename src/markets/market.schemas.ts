@@ -1,12 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES } from "../db/schema";
 import { PositionInputSchema } from "../positions/position.schemas";
+import { maxCursorLength } from "../pagination/cursor";
 import { MARKET_SORTS } from "./market.model";
 
 /** Largest page a client may ask for. */
 export const MAX_LIMIT = 100;
 /** Deepest offset served; deeper pages belong to cursor pagination. */
 export const MAX_OFFSET = 10_000;
+/** Longest market name (after trimming); also the longest keyset value of a `sort=name` cursor. */
+export const MAX_NAME_LENGTH = 200;
+/** Longest cursor scope of a market list (`markets:<sort>:<order>:<status>`). */
+const MARKET_SCOPE_LENGTH = 40;
+/** Longest `cursor` a market list accepts: the longest one it can issue (see maxCursorLength). */
+export const MAX_MARKET_CURSOR = maxCursorLength({ scope: MARKET_SCOPE_LENGTH, value: MAX_NAME_LENGTH });
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -33,12 +40,12 @@ export const MarketListQuerySchema = z.strictObject({
     }),
   cursor: z
     .string()
-    .max(512)
+    .max(MAX_MARKET_CURSOR)
     .optional()
     .openapi({ description: "meta.nextCursor of the previous page (same sort, order and status)" }),
 });
 
-const name = z.string().trim().min(3).max(200).openapi({ example: "Will it rain in Lisbon on 1 May?" });
+const name = z.string().trim().min(3).max(MAX_NAME_LENGTH).openapi({ example: "Will it rain in Lisbon on 1 May?" });
 const description = z.string().trim().max(5000).openapi({ example: "Resolves YES if IPMA reports rain." });
 const status = z.enum(MARKET_STATUSES);
 

@@ -15,6 +15,24 @@ export interface CursorScope {
   value: "string" | "number";
 }
 
+/** Longest row id a keyset holds: ids the API writes are UUIDs (36); a path id may be 64. */
+export const MAX_KEYSET_ID = 64;
+/** Longest number a keyset holds as JSON (epoch ms, volumes below 2^53). */
+export const MAX_KEYSET_NUMBER = 24;
+
+/**
+ * The longest cursor `encode` can produce for keysets within these bounds (in UTF-16 units). JSON
+ * writes a unit as at most 6 bytes (`\uXXXX` for controls and lone surrogates), base64url turns
+ * 3 bytes into 4 characters, and the signature adds 44. Query schemas cap `cursor` at this, so
+ * every cursor the API issues is accepted back.
+ *
+ * @example cursor: z.string().max(maxCursorLength({ scope: 40, value: MAX_NAME_LENGTH }))
+ */
+export function maxCursorLength(bounds: { scope: number; value: number; id?: number }): number {
+  const json = 6 * (bounds.scope + bounds.value + (bounds.id ?? MAX_KEYSET_ID)) + 24; // {"s":"","v":"","i":""}
+  return Math.ceil((json * 4) / 3) + 1 + 43;
+}
+
 const enc = new TextEncoder();
 const b64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES, POSITION_SIDES } from "../db/schema";
+import { MAX_KEYSET_NUMBER, maxCursorLength } from "../pagination/cursor";
 
 /** Largest single stake, in the smallest currency unit (also a trigger in migrations/0004). */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -22,9 +23,12 @@ export const PositionInputSchema = z
   })
   .openapi("PositionInput");
 
+/** Longest `cursor` a position list accepts: scopes name a market id or a token subject (255). */
+const MAX_POSITION_CURSOR = maxCursorLength({ scope: "positions:market:".length + 255, value: MAX_KEYSET_NUMBER });
+
 export const PositionPageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(512).optional().openapi({ description: "meta.nextCursor of the previous page" }),
+  cursor: z.string().max(MAX_POSITION_CURSOR).optional().openapi({ description: "meta.nextCursor of the previous page" }),
 });
 
 const iso = z.iso.datetime();

@@ -95,7 +95,7 @@ describe("If-Match: lost-update protection", () => {
       expect(statuses, `round ${round}`).toEqual([200, 412]);
       const winner = results.find((r) => r.res.status === 200)!;
       const loser = results.find((r) => r.res.status === 412)!;
-      expect(loser.json.error.code).toBe("precondition_failed");
+      expect(loser.json.error!.code).toBe("precondition_failed");
       expect((await row(m.id))!.name).toBe(winner.json.data.name);
       expect((await row(m.id))!.version).toBe(2);
       // The winner's response carries the new ETag, which is what a GET now serves.
@@ -126,7 +126,7 @@ describe("If-Match: lost-update protection", () => {
     for (const value of ["abc", '"a" "b"', `"${"a".repeat(2000)}"`]) {
       const { res, json } = await call("PATCH", `/api/markets/${m.id}`, { token, headers: { "If-Match": value }, body: { name: "Never written" } });
       expect(res.status, value.slice(0, 20)).toBe(400);
-      expect(json.error.details[0]).toMatchObject({ location: "header", path: "if-match" });
+      expect(json.error!.details[0]).toMatchObject({ location: "header", path: "if-match" });
     }
   });
 });

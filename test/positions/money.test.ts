@@ -57,7 +57,7 @@ describe("positions are never lost", () => {
     await call("PATCH", `/api/markets/${m.id}`, { token: (await actor("admin")).token, body: { status: "resolved" } });
     const del = await call("DELETE", `/api/markets/${m.id}`, { token: (await actor("moderator")).token });
     expect(del.res.status).toBe(409);
-    expect(del.json.error.message).toMatch(/positions/);
+    expect(del.json.error!.message).toMatch(/positions/);
     await expect(env.DB.prepare("DELETE FROM markets WHERE id = ?").bind(m.id).run()).rejects.toThrow(/never deleted/);
     await expect(env.DB.prepare("DELETE FROM positions WHERE market_id = ?").bind(m.id).run()).rejects.toThrow(/never deleted/);
     const n = await env.DB.prepare("SELECT count(*) AS n FROM positions WHERE market_id = ?").bind(m.id).first<{ n: number }>();
