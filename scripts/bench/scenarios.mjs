@@ -70,6 +70,9 @@ const post = (path, token, body) => ({
   body: JSON.stringify(body),
 });
 
+/** `Bearer a.` followed by 100 000 letters and a `!`. */
+const MALFORMED_BEARER = `Bearer a.${"a".repeat(100_000)}!`;
+
 /** Page size of the list scenarios; their rows-read budget is LIST_LIMIT + 2. */
 export const LIST_LIMIT = 20;
 const LIST_PATH = `/api/markets?sort=volume&order=desc&limit=${LIST_LIMIT}`;
@@ -96,6 +99,18 @@ export const SCENARIOS = [
     meter: true,
     budget: { minRatio: 0.7 },
     requests: (ctx) => ctx.cachedIds.map((id) => get(`/api/markets/${id}`)),
+  },
+  {
+    // An attacker's request: a 100 KB Authorization header in the shape that once made the bearer
+    // pattern backtrack quadratically (~5 s of CPU each). Refused by length before any parsing;
+    // it must cost no more than half as much as a cached read.
+    id: "malformed-bearer",
+    title: "GET /api/markets/:id with a malformed 100 KB bearer (401)",
+    server: "app",
+    baseline: "market-cached",
+    expect: [401, 429],
+    budget: { minRatio: 0.5 },
+    requests: (ctx) => ctx.cachedIds.map((id) => get(`/api/markets/${id}`, { authorization: MALFORMED_BEARER })),
   },
   {
     id: "market-auth",
