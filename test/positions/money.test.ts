@@ -30,6 +30,19 @@ describe("money stays exact", () => {
     expect(sum!.s).toBe(MAX_AMOUNT + 1);
   });
 
+  it("concurrent positions near the bound: exactly those that fit land, and the volume is their sum", async () => {
+    for (let round = 0; round < 6; round++) {
+      const m = await createMarket((await actor()).token);
+      await env.DB.prepare("UPDATE markets SET volume = ? WHERE id = ?").bind(MAX_VOLUME - 3 * MAX_AMOUNT, m.id).run();
+      const bettors = await Promise.all(Array.from({ length: 6 }, () => actor()));
+      const results = await Promise.all(
+        bettors.map((b) => call("POST", `/api/markets/${m.id}/positions`, { token: b.token, body: { side: "yes", amount: MAX_AMOUNT } })),
+      );
+      expect(results.map((r) => r.res.status).sort(), `round ${round}`).toEqual([201, 201, 201, 409, 409, 409]);
+      expect(await volumeOf(m.id)).toEqual({ volume: MAX_VOLUME, type: "integer" });
+    }
+  });
+
   it("stores amounts and volumes as SQLite integers", async () => {
     const m = await createMarket((await actor()).token, { initialPosition: { side: "no", amount: 12345 } });
     await call("POST", `/api/markets/${m.id}/positions`, { token: (await actor()).token, body: { side: "yes", amount: 1 } });
