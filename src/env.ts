@@ -19,5 +19,7 @@ export interface AppEnv {
     principal?: Principal;
     /** Set by `authenticate` when a token was sent and refused; answered after rate limiting. */
     authFailure?: ApiError | undefined;
+    /** On /api writes: hands the rate limiter's decision to the session's held writes. */
+    writeAdmission?: (decision: Promise<unknown>) => void;
   };
 }

@@ -10,6 +10,7 @@ import { CursorCodec } from "./pagination/cursor";
 import { D1PositionRepository } from "./positions/d1-position.repository";
 import type { PositionRepository } from "./positions/position.repository";
 import { PositionService } from "./positions/position.service";
+import { ReadAdmission } from "./rate-limit/read-admission";
 import { D1MarketRepository } from "./markets/d1-market.repository";
 import type { MarketRepository } from "./markets/market.repository";
 import { MarketService } from "./markets/market.service";
@@ -40,6 +41,8 @@ export interface Services {
   /** Search index operations (admin): reindex, lost jobs. */
   indexing: IndexAdminService;
   rateLimiter: RateLimiter;
+  /** This isolate's knowledge of identities' budgets, which lets reads skip waiting for the limiter. */
+  readAdmission: ReadAdmission;
   /** Responses stored for Idempotency-Key retries. */
   idempotency: IdempotencyStore;
   /** What the KV cache did for this request (absent when caching is off). */
@@ -50,6 +53,13 @@ export interface Services {
 
 // Long-lived clients are built once per isolate (config objects are themselves per isolate).
 const rateLimiters = new WeakMap<Config, RateLimiter>();
+const readAdmissions = new WeakMap<Config, ReadAdmission>();
+
+function readAdmissionFor(config: Config): ReadAdmission {
+  let admission = readAdmissions.get(config);
+  if (!admission) readAdmissions.set(config, (admission = new ReadAdmission()));
+  return admission;
+}
 
 function rateLimiterFor(config: Config): RateLimiter {
   let limiter = rateLimiters.get(config);
@@ -138,6 +148,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
     search: new SearchService(embedder, vectorIndex, keywords, marketRepository, scope.logger),
     indexing: new IndexAdminService(new D1MarketIndexSource(db), keywords, producer, failures, cursors),
     rateLimiter: rateLimiterFor(config),
+    readAdmission: readAdmissionFor(config),
     idempotency: new IdempotencyStore(() => createDatabase(withReadRetries(scope.primary()))),
     ...(cacheStatus ? { cacheStatus } : {}),
     pingDatabase: async () => {

@@ -5,7 +5,8 @@ import { isTransientD1Error } from "./d1-errors";
 // anything that mentions a write keyword, or RETURNING, does not.
 const READ_ONLY = /^\s*(select|with)\b/i;
 const WRITES = /\b(insert|update|delete|replace|returning|create|drop|alter|pragma)\b/i;
-const isRead = (sql: string) => READ_ONLY.test(sql) && !WRITES.test(sql);
+/** True for a statement that only reads (a select or CTE mentioning no write keyword nor RETURNING). */
+export const isRead = (sql: string) => READ_ONLY.test(sql) && !WRITES.test(sql);
 
 /** One more try, soon: a dropped connection usually comes back at once, and the client is waiting. */
 const READ_RETRY = { attempts: 2, base: 25, cap: 100, jitter: 0.5, retryable: isTransientD1Error } as const;

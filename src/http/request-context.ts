@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { loadConfig } from "../config";
 import { BOOKMARK_HEADER, openSession } from "../db/session";
+import { holdWritesUntil } from "../db/write-gate";
 import type { AppEnv } from "../env";
 import { createServices } from "../services";
 import { handleError } from "./error-handler";
@@ -43,15 +44,23 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
 /**
  * Opens the request's D1 session (from its bookmark, if any) and builds its services; sends the
  * session's latest bookmark back. Runs after CORS, so a refused bookmark is a 400 a browser can read.
+ * On an /api write the session holds statements that write until the rate limiter settles
+ * `writeAdmission` (see rateLimit): the decision overlaps with the write's reads, never its commit.
  */
 export const requestServices = createMiddleware<AppEnv>(async (c, next) => {
   const writes = !isSafeMethod(c.req.method);
   const bookmark = c.req.header(BOOKMARK_HEADER);
   const session = openSession(c.env.DB, bookmark, writes);
+  let d1: D1DatabaseSession = session;
+  if (writes && c.req.path.startsWith("/api/")) {
+    let settle!: (decision: Promise<unknown>) => void;
+    d1 = holdWritesUntil(session, new Promise((resolve) => (settle = resolve)));
+    c.set("writeAdmission", settle);
+  }
   c.set(
     "services",
     createServices(c.get("config"), {
-      d1: session,
+      d1,
       primary: () => c.env.DB.withSession("first-primary"),
       search: { AI: c.env.AI, VECTORIZE: c.env.VECTORIZE },
       indexQueue: c.env.INDEX_QUEUE,

@@ -1,34 +1,67 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
 import { errorFields } from "../http/logger";
-import type { RateLimitTier } from "./rate-limiter";
-
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+import { isSafeMethod } from "../http/methods";
+import { setResponseHeaders } from "../http/response-headers";
+import type { RateLimitDecision, RateLimitTier } from "./rate-limiter";
 
 /** Which budget a request draws from. */
 export function tierFor(method: string, path: string, authenticated: boolean): RateLimitTier {
   if (path.startsWith("/api/admin/")) return "admin";
   if (!authenticated) return "anonymous";
-  return WRITE_METHODS.has(method) ? "write" : "user";
+  return isSafeMethod(method) ? "user" : "write";
 }
 
 /**
  * Global rate limiting, after authentication. The identity is the token's subject, else the
  * client address Cloudflare reports in CF-Connecting-IP (X-Forwarded-For is client-controlled).
- * A request whose token was refused is charged to its address's anonymous budget before its 401
- * is answered, so failed verifications are limited like any other anonymous request.
+ *
+ * - Reads do not wait for Upstash when this isolate already knows the identity's budget: they are
+ *   counted in the background, and refused here once Upstash has said the identity is over its
+ *   limit (see ReadAdmission for the bound on over-admission).
+ * - Writes are counted alongside their own look-ups (idempotency key, the market they change), and
+ *   the session holds every statement that writes until the decision: nothing commits over the limit.
+ * - A request whose token was refused is charged to its address's anonymous budget before its 401.
+ *
  * Every response carries RateLimit-Limit/Remaining/Reset (delta seconds); a 429 adds Retry-After.
  */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const principal = c.get("principal");
   const tier = tierFor(c.req.method, c.req.path, principal !== undefined);
   const identity = principal ? `user:${principal.id}` : `ip:${c.req.header("CF-Connecting-IP") ?? "unknown"}`;
+  const count = () => countRequest(c, tier, identity);
+  const authFailure = c.get("authFailure");
+
+  if (isSafeMethod(c.req.method)) {
+    const services = c.get("services");
+    admitOrRefuse(c, await services.readAdmission.admit(tier, identity, count, (work) => c.executionCtx.waitUntil(work)));
+    if (authFailure) throw authFailure;
+    return next();
+  }
+
+  const decided = count().then((d) => admitOrRefuse(c, d));
+  c.get("writeAdmission")?.(decided);
+  if (authFailure) {
+    await decided;
+    throw authFailure;
+  }
+  try {
+    await next();
+  } finally {
+    // Settled by now if the handler wrote; otherwise (it failed or wrote nothing) its answer still
+    // waits for the decision, so a request over the limit is a 429 whatever else was wrong with it.
+    await decided;
+  }
+});
+
+/** Counts the request, logging (as a metric) when Upstash could not decide; 503 if writes fail closed. */
+async function countRequest(c: Context<AppEnv>, tier: RateLimitTier, identity: string): Promise<RateLimitDecision> {
   const decision = await c.get("services").rateLimiter.limit(tier, identity);
   if (decision.pending) c.executionCtx.waitUntil(decision.pending);
-
   if (decision.degraded) {
-    const failClosed = c.get("config").rateLimit.failClosedWrites && WRITE_METHODS.has(c.req.method);
+    const failClosed = c.get("config").rateLimit.failClosedWrites && !isSafeMethod(c.req.method);
     c.get("logger").warn("rate limiter unavailable", {
       // Counted by log-based metrics/alerts: one event per request decided without Upstash, by
       // this isolate's own limiter (still a limit, but not a global one) or refused outright.
@@ -45,17 +78,22 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
       });
     }
   }
+  return decision;
+}
 
+/** Puts the RateLimit-* headers on the response; a 429 when the decision refuses. */
+function admitOrRefuse(c: Context<AppEnv>, decision: RateLimitDecision): void {
   const resetSeconds = Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000));
-  c.header("RateLimit-Limit", String(decision.limit));
-  c.header("RateLimit-Remaining", String(decision.remaining));
-  c.header("RateLimit-Reset", String(resetSeconds));
+  const headers = {
+    "RateLimit-Limit": String(decision.limit),
+    "RateLimit-Remaining": String(decision.remaining),
+    "RateLimit-Reset": String(resetSeconds),
+  };
   if (!decision.allowed) {
-    throw new ApiError(429, "rate_limited", `Too many requests; retry in ${Math.max(1, resetSeconds)} s`, undefined, {
-      "Retry-After": String(Math.max(1, resetSeconds)),
-    });
+    const retryAfter = String(Math.max(1, resetSeconds));
+    throw new ApiError(429, "rate_limited", `Too many requests; retry in ${retryAfter} s`, undefined, { ...headers, "Retry-After": retryAfter });
   }
-  const authFailure = c.get("authFailure");
-  if (authFailure) throw authFailure;
-  return next();
-});
+  // The response may already exist (a write's decision can settle after its handler returned).
+  if (c.finalized) setResponseHeaders(c, headers);
+  else for (const [name, value] of Object.entries(headers)) c.header(name, value);
+}

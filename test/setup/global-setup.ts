@@ -56,8 +56,39 @@ export default async function setup(project: TestProject) {
     token,
     port: pausablePort,
   });
+  // Holds Upstash's answers while told to: tests prove what a request does before the limiter answers.
+  let holding = false;
+  let held: (() => void)[] = [];
+  let forwarded = 0;
+  const gate = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const forward = async () => {
+        forwarded++;
+        const upstream = await fetch(`${bridge.url}${req.url}`, {
+          method: req.method,
+          headers: { authorization: req.headers.authorization ?? "", "content-type": "application/json" },
+          body: Buffer.concat(chunks),
+        });
+        res.writeHead(upstream.status, { "content-type": "application/json" }).end(Buffer.from(await upstream.arrayBuffer()));
+      };
+      if (holding) held.push(() => void forward());
+      else void forward();
+    });
+  });
+  const gatePort = await listen(gate);
+
   const control = createServer(async (req, res) => {
-    if (req.method === "POST" && req.url === "/bridge/stop") {
+    if (req.method === "POST" && req.url === "/gate/hold") {
+      holding = true;
+    } else if (req.method === "POST" && req.url === "/gate/release") {
+      holding = false;
+      for (const release of held.splice(0)) release();
+    } else if (req.method === "GET" && req.url === "/gate/stats") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ held: held.length, forwarded }));
+      return;
+    } else if (req.method === "POST" && req.url === "/bridge/stop") {
       await pausable?.close();
       pausable = undefined;
     } else if (req.method === "POST" && req.url === "/bridge/start") {
@@ -78,9 +109,11 @@ export default async function setup(project: TestProject) {
   project.provide("upstashToken", token);
   project.provide("pausableUpstashUrl", `http://127.0.0.1:${pausablePort}`);
   project.provide("bridgeControlUrl", `http://127.0.0.1:${controlPort}`);
+  project.provide("gatedUpstashUrl", `http://127.0.0.1:${gatePort}`);
 
   return async () => {
-    await Promise.all([close(idp), close(control), bridge.close(), pausable?.close()]);
+    for (const release of held.splice(0)) release();
+    await Promise.all([close(idp), close(control), close(gate), bridge.close(), pausable?.close()]);
     await redis.stop();
   };
 }

@@ -16,6 +16,11 @@ declare module "vitest" {
     /** A second bridge that tests can stop/start via `bridgeControlUrl` (POST /bridge/stop|start). */
     pausableUpstashUrl: string;
     bridgeControlUrl: string;
+    /**
+     * A proxy in front of the first bridge that can hold Upstash's answers: through
+     * `bridgeControlUrl`, POST /gate/hold, POST /gate/release, GET /gate/stats ({held, forwarded}).
+     */
+    gatedUpstashUrl: string;
   }
 }
 
