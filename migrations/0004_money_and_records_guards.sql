@@ -25,6 +25,10 @@ CREATE TRIGGER `positions_never_deleted` BEFORE DELETE ON `positions` BEGIN
 	SELECT RAISE(ABORT, 'positions are never deleted');
 END;
 --> statement-breakpoint
+CREATE TRIGGER `positions_never_changed` BEFORE UPDATE ON `positions` BEGIN
+	SELECT RAISE(ABORT, 'positions are never changed');
+END;
+--> statement-breakpoint
 CREATE TRIGGER `markets_with_positions_kept` BEFORE DELETE ON `markets`
 WHEN EXISTS (SELECT 1 FROM `positions` WHERE `market_id` = old.`id`) BEGIN
 	SELECT RAISE(ABORT, 'a market with positions is never deleted');

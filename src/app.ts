@@ -60,7 +60,7 @@ const CORS_EXPOSED = ["X-Request-Id", "X-D1-Bookmark", "X-Cache", "ETag", "Locat
 const corsFor = (config: Config): MiddlewareHandler => {
   const preflight = cors({
     origin: config.corsOrigins,
-    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark", "If-None-Match", "Idempotency-Key"],
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "X-D1-Bookmark", "If-None-Match", "If-Match", "Idempotency-Key"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     exposeHeaders: CORS_EXPOSED,
     maxAge: 600,

@@ -117,7 +117,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     throw new ConfigError("Invalid configuration: UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together");
   }
   if (v.ENVIRONMENT === "production") {
-    const plain = (["JWKS_URL", "UPSTASH_REDIS_REST_URL"] as const).filter((k) => v[k]?.startsWith("http://"));
+    const plain = (["JWKS_URL", "UPSTASH_REDIS_REST_URL"] as const).filter((k) => v[k] !== undefined && new URL(v[k]).protocol !== "https:");
     if (plain.length > 0) throw new ConfigError(`Invalid configuration: ${plain.join(", ")} must use https:// in production`);
   }
   if (v.RATE_LIMIT_REQUIRE_UPSTASH && !v.UPSTASH_REDIS_REST_URL) {

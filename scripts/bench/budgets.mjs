@@ -12,6 +12,8 @@ export const MAX_BUNDLE_GZIP_KIB = 150;
  * @property {number | null} [ratio] rps / baseline rps
  * @property {number} errors
  * @property {{ minRatio?: number, maxRowsRead?: number }} [budget]
+ * @property {{ maxSequential: number, p50OverKvMs?: number }} [far] budgets under the "far" latency profile
+ * @property {{ sequential: number | null }} [rtt] the traced critical path
  * @property {{ statements: number, rowsRead: number, rowsWritten: number } | null} [d1] the most any one metered request cost
  *
  * @typedef {{ name: string, actual: string, limit: string, pass: boolean }} BudgetCheck
@@ -27,8 +29,14 @@ export const MAX_BUNDLE_GZIP_KIB = 150;
  */
 export function checkBudgets(results) {
   const checks = [];
+  const rtt = results.settings?.rtt;
   for (const s of results.scenarios) {
     checks.push({ name: `${s.id}: errors`, actual: String(s.errors), limit: "0", pass: s.errors === 0 });
+    // Under a latency profile the run measures waiting: round trips and latency, not throughput.
+    if (rtt) {
+      if (rtt.profile === "far" && s.far) checks.push(...farChecks(s, rtt));
+      continue;
+    }
     if (s.budget?.minRatio !== undefined) {
       const ok = typeof s.ratio === "number" && s.ratio >= s.budget.minRatio;
       checks.push({
@@ -48,6 +56,9 @@ export function checkBudgets(results) {
       });
     }
   }
+  if (rtt?.profile === "far" && !results.scenarios.some((s) => s.far)) {
+    checks.push({ name: "far: scenarios with budgets", actual: "none measured", limit: ">= 1", pass: false });
+  }
   const gzip = results.bundle?.gzipKiB;
   checks.push({
     name: "bundle size, gzip",
@@ -55,5 +66,27 @@ export function checkBudgets(results) {
     limit: `<= ${MAX_BUNDLE_GZIP_KIB} KiB`,
     pass: typeof gzip === "number" && gzip <= MAX_BUNDLE_GZIP_KIB,
   });
+  return checks;
+}
+
+/** A scenario's budgets under the far profile: sequential round trips, and p50 over the KV round trip. */
+function farChecks(s, rtt) {
+  const checks = [];
+  const seq = s.rtt?.sequential;
+  checks.push({
+    name: `${s.id}: sequential round trips (far)`,
+    actual: typeof seq === "number" ? String(seq) : "not measured",
+    limit: `<= ${s.far.maxSequential}`,
+    pass: typeof seq === "number" && seq <= s.far.maxSequential,
+  });
+  if (s.far.p50OverKvMs !== undefined) {
+    const limit = rtt.kv + s.far.p50OverKvMs;
+    checks.push({
+      name: `${s.id}: p50 latency (far)`,
+      actual: typeof s.p50Ms === "number" ? `${s.p50Ms} ms` : "not measured",
+      limit: `<= ${limit} ms (KV round trip + ${s.far.p50OverKvMs})`,
+      pass: typeof s.p50Ms === "number" && s.p50Ms <= limit,
+    });
+  }
   return checks;
 }

@@ -1,13 +1,26 @@
-// Turns a results object (bench/results.json) into the markdown of bench/results.md and of the
-// README's performance section.
-
-export const README_START = "<!-- bench:start -->";
-export const README_END = "<!-- bench:end -->";
+// Turns results objects (bench/results.json, bench/results-rtt-<profile>.json) into the markdown of
+// bench/results.md.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 const int = (n) => Math.round(n).toLocaleString("en-US");
 const dash = "–";
 const fixed = (n, digits = 1) => (typeof n === "number" ? n.toFixed(digits) : dash);
 const row = (cells) => `| ${cells.join(" | ")} |`;
+
+function rttRows(results) {
+  const p = results.settings.rtt;
+  const lines = [
+    `Latency profile "${p.profile}": Upstash ${p.upstash} ms, D1 primary ${p.primary} ms, D1 replica ${p.replica} ms, KV ${p.kv} ms per round trip.`,
+    "",
+    row(["scenario", "p50 ms", "p99 ms", "sequential round trips", "critical path", "errors"]),
+    row(["---", "---:", "---:", "---:", "---", "---:"]),
+  ];
+  for (const s of results.scenarios) {
+    lines.push(row([s.title, s.p50Ms ?? dash, s.p99Ms ?? dash, s.rtt ? String(s.rtt.sequential) : dash, s.rtt ? s.rtt.calls.join(" → ") || "none" : dash, String(s.errors)]));
+  }
+  return lines;
+}
 
 function scenarioRows(results) {
   const lines = [
@@ -50,6 +63,7 @@ export function formatMarkdown(results) {
     `Measured ${results.generatedAt.slice(0, 10)} on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}; Node ${m.node}, workerd ${m.workerd} (Miniflare ${m.miniflare}), wrangler ${m.wrangler}.`,
     `Load: ${st.loadGenerator}, ${st.connections} connections, ${st.durationS} s per scenario in ${st.rounds ?? 1} interleaved round(s), each after ${st.warmupS} s of warm-up, loopback only, generator in its own process on the same machine. Data: ${int(st.dataset.markets)} markets, ${int(st.dataset.users)} users, ${int(st.dataset.positions)} positions in local D1 (Miniflare, SQLite).`,
     "",
+    ...(results.settings.rtt ? [...rttRows(results), ""] : []),
     ...scenarioRows(results),
     "",
     "Errors are responses outside the scenario's expected status (200, or 201 for writes) plus connection errors and timeouts. Latencies are of 2xx responses at 1 ms resolution (p50: median of the rounds; p99: the worst round). workerd CPU is the process's user + system time over the whole load (warm-up included) per response. D1 figures are the most any single request of the scenario cost, measured in a separate pass over the same source with D1 metering (scripts/bench/workers/d1-meter.js), not under load.",
@@ -68,8 +82,26 @@ export function formatMarkdown(results) {
 }
 
 /**
- * The README with a generated section replaced by `section`: between the bench markers unless
- * other `markers` are given (the soak run has its own).
+ * Writes bench/results.md from every results file in `dir`: the plain run, then each latency profile.
+ * @param {string} dir
+ * @example writeResultsMarkdown("bench");
+ */
+export function writeResultsMarkdown(dir) {
+  const files = ["results.json", ...readdirSync(dir).filter((f) => /^results-rtt-\w+\.json$/.test(f)).sort()].filter((f) => existsSync(path.join(dir, f)));
+  const sections = files.map((f) => {
+    const results = JSON.parse(readFileSync(path.join(dir, f), "utf8"));
+    const title = results.settings.rtt ? `Latency profile "${results.settings.rtt.profile}" (\`npm run bench -- --rtt ${results.settings.rtt.profile}\`)` : "Throughput (\`npm run bench\`)";
+    return `## ${title}\n\n${formatMarkdown(results)}`;
+  });
+  writeFileSync(path.join(dir, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\`; see docs/performance.md.\n\n${sections.join("\n")}`);
+}
+
+export const README_START = "<!-- bench:start -->";
+export const README_END = "<!-- bench:end -->";
+
+/**
+ * The README with a generated section replaced by `section`, between `markers` (the soak run
+ * keeps its table there; the benchmark writes only bench/results.*).
  * @param {string} readme
  * @param {string} section
  * @param {{ start: string, end: string }} [markers]

@@ -1,10 +1,14 @@
 // `npm run bench [-- --duration 10 --rounds 2 --warmup 2 --connections 10 --only a,b --check]`
+// `npm run bench -- --rtt near|far [--rtt-upstash ms --rtt-primary ms --rtt-replica ms --rtt-kv ms]`
 //
 // Builds the worker as it deploys (wrangler deploy --dry-run), serves it and three bare baseline
 // workers in workerd through Miniflare on loopback ports, seeds local D1 deterministically, drives
 // each scenario from a separate load process, meters D1 per request in a separate pass, and writes
-// bench/results.json, bench/results.md and the README's performance section.
+// bench/results.json and bench/results.md.
 // --check exits 1 when a budget is broken. --only runs some scenarios and writes nothing.
+// --rtt puts every dependency of the API a round trip away (scripts/bench/workers/latency.js),
+// traces each scenario's sequential round trips, checks the profile's budgets and writes
+// bench/results-rtt-<profile>.json (bench/results.md shows every results file present).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,10 +25,11 @@ import { checkBudgets } from "./budgets.mjs";
 import { ROOT, wranglerBuild } from "./build.mjs";
 import { combineRounds } from "./rounds.mjs";
 import { BENCH_SIZES, generateDataset, insertStatements, migrationStatements } from "./dataset.mjs";
-import { formatMarkdown, replaceReadmeSection } from "./report.mjs";
+import { formatMarkdown, writeResultsMarkdown } from "./report.mjs";
 import { LIST_LIMIT, SCENARIOS, SERVERS } from "./scenarios.mjs";
 import { startWorker, workerdVersion } from "./workerd.mjs";
 import { METER_HEADER } from "./workers/d1-meter.js";
+import { RTT_HEADER } from "./workers/latency.js";
 
 const WORKERS_DIR = path.join(ROOT, "scripts/bench/workers");
 
@@ -36,8 +41,29 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "10" },
     only: { type: "string" },
     check: { type: "boolean", default: false },
+    rtt: { type: "string" },
+    "rtt-upstash": { type: "string" },
+    "rtt-primary": { type: "string" },
+    "rtt-replica": { type: "string" },
+    "rtt-kv": { type: "string" },
   },
 });
+/** Round trips (ms) from a consumer's edge to each dependency; `far` is a consumer far from the data. */
+const RTT_PROFILES = {
+  local: { upstash: 0, primary: 0, replica: 0, kv: 0 },
+  near: { upstash: 5, primary: 5, replica: 5, kv: 2 },
+  far: { upstash: 150, primary: 150, replica: 20, kv: 5 },
+};
+if (args.rtt !== undefined && !(args.rtt in RTT_PROFILES)) throw new Error(`--rtt must be one of ${Object.keys(RTT_PROFILES).join(", ")}`);
+const rtt = args.rtt === undefined
+  ? null
+  : {
+      profile: args.rtt,
+      ...RTT_PROFILES[args.rtt],
+      ...Object.fromEntries(["upstash", "primary", "replica", "kv"].filter((k) => args[`rtt-${k}`] !== undefined).map((k) => [k, Number(args[`rtt-${k}`])])),
+    };
+// Latency-bound runs measure waiting, not throughput: fewer connections keep the CPU out of it.
+if (rtt && args.connections === "10" && !process.argv.includes("--connections")) args.connections = "4";
 const settings = { durationS: Number(args.duration), rounds: Number(args.rounds), warmupS: Number(args.warmup), connections: Number(args.connections) };
 if (!(settings.rounds >= 1 && settings.durationS > 0)) throw new Error("--rounds must be >= 1 and --duration > 0");
 const only = args.only ? new Set(args.only.split(",")) : null;
@@ -99,6 +125,7 @@ try {
   const builds = {
     app: app.scriptPath,
     "metered-app": wranglerBuild(path.join(tmp, "build/metered-app"), path.join(WORKERS_DIR, "metered-app.js")).scriptPath,
+    ...(rtt ? { "latency-app": wranglerBuild(path.join(tmp, "build/latency-app"), path.join(WORKERS_DIR, "latency-app.js")).scriptPath } : {}),
     "metered-bare-d1": wranglerBuild(path.join(tmp, "build/metered-bare-d1"), path.join(WORKERS_DIR, "metered-bare-d1.js")).scriptPath,
     "bare-const": path.join(WORKERS_DIR, "bare-const.js"),
     "bare-kv": path.join(WORKERS_DIR, "bare-kv.js"),
@@ -138,7 +165,7 @@ try {
     RATE_LIMITS: "anonymous=100000000/60s,user=100000000/60s,write=100000000/60s,admin=100000000/60s",
   };
   let upstash = null;
-  const needsUpstash = Object.values(SERVERS).some((s) => s.upstash);
+  const needsUpstash = rtt !== null || Object.values(SERVERS).some((s) => s.upstash);
   if (needsUpstash) {
     const redis = await startRedisServer();
     stopAll.push(() => redis.stop());
@@ -164,6 +191,8 @@ try {
       }),
     ),
     deepCursor: "",
+    // Distinguishes this run's Idempotency-Keys from any earlier run's on the same data.
+    runId: randomBytes(6).toString("hex"),
     // The dataset's admin (bench-user-0001), for the reindex that builds the search index.
     adminToken: await (() => {
       const admin = dataset.users[0];
@@ -182,11 +211,21 @@ try {
     const def = SERVERS[name];
     const persistDir = path.join(tmp, `data-${copies++}-${name}`);
     if (def.d1) cpSync(seedDir, persistDir, { recursive: true });
+    // Under a latency profile every API server is production's shape (Upstash through the bridge)
+    // with its dependencies a round trip away.
+    const distant = rtt !== null && def.app && script === def.script;
     const server = await startWorker({
       name,
-      scriptPath: builds[script],
+      scriptPath: builds[distant ? "latency-app" : script],
       compatibilityDate,
-      bindings: def.app ? { ...appBindings, ...(def.vars ?? {}), ...(def.upstash ? upstash : {}) } : {},
+      bindings: def.app
+        ? {
+            ...appBindings,
+            ...(def.vars ?? {}),
+            ...(def.upstash || distant ? upstash : {}),
+            ...(distant ? { BENCH_RTT: JSON.stringify(rtt), BENCH_UPSTASH_URL: upstash.UPSTASH_REDIS_REST_URL } : {}),
+          }
+        : {},
       d1: Boolean(def.d1),
       kvBinding: def.kv,
       // The API's index-job queue and its consumers, as wrangler.toml declares them.
@@ -284,9 +323,30 @@ try {
     peakRssMiB: servers[name].peakRssMiB(),
   }));
 
+  // Critical paths under the latency profile: one request at a time, each response's trace.
+  const traces = {};
+  if (rtt) {
+    for (const scenario of scenarios.filter((s) => s.requests && SERVERS[s.server].app)) {
+      const server = servers[scenario.server];
+      const requests = fromEdge(scenario.tracedRequests?.(ctx) ?? scenario.requests(ctx));
+      await prepare(server, scenario, requests);
+      const samples = [];
+      // Five requests after the three prepare() sent (cycled for a scenario of fewer).
+      for (const req of Array.from({ length: 5 }, (_, i) => requests[(3 + i) % requests.length])) {
+        const { res } = await send(server.url, req);
+        samples.push(JSON.parse(res.headers.get(RTT_HEADER) ?? "null"));
+        await sleep(Math.max(rtt.upstash, rtt.primary) + 20); // its background work ends before the next starts
+      }
+      const worst = samples.reduce((a, b) => ((b?.sequential ?? 0) > (a?.sequential ?? 0) ? b : a));
+      traces[scenario.id] = { sequential: worst?.sequential ?? null, calls: worst?.calls ?? [], samples: samples.length };
+      log(`${scenario.id}: ${worst?.sequential} sequential round trip(s): ${worst?.calls.join(" -> ")}`);
+    }
+  }
+
   // D1 metering: the same source with a metering wrapper, one request at a time, fresh data copies.
+  // Not under a latency profile: rows and statements do not depend on distance.
   const meters = {};
-  const meteredScenarios = scenarios.filter((s) => s.meter && s.requests);
+  const meteredScenarios = rtt ? [] : scenarios.filter((s) => s.meter && s.requests);
   for (const name of [...new Set(meteredScenarios.map((s) => s.server))]) {
     const metered = await serve(name, SERVERS[name].metered);
     const setUp = new Set();
@@ -320,7 +380,7 @@ try {
   const results = {
     generatedAt: new Date().toISOString(),
     machine: machine(),
-    settings: { ...settings, loadGenerator: `autocannon ${version("autocannon")}`, dataset: BENCH_SIZES, listLimit: LIST_LIMIT },
+    settings: { ...settings, loadGenerator: `autocannon ${version("autocannon")}`, dataset: BENCH_SIZES, listLimit: LIST_LIMIT, ...(rtt ? { rtt } : {}) },
     bundle,
     servers: serverResults,
     scenarios: measured.map(({ scenario: s, load, errors }) => ({
@@ -339,7 +399,9 @@ try {
       errors,
       ratio: s.baseline && rpsById[s.baseline] ? load.rps / rpsById[s.baseline] : null,
       ...(s.budget ? { budget: s.budget } : {}),
+      ...(rtt && s.far ? { far: s.far } : {}),
       d1: meters[s.id] ?? load.d1 ?? null,
+      ...(traces[s.id] ? { rtt: traces[s.id] } : {}),
     })),
   };
   results.budgets = checkBudgets(results);
@@ -348,11 +410,10 @@ try {
   process.stdout.write(`\n${markdown}\n`);
   if (!only) {
     mkdirSync(path.join(ROOT, "bench"), { recursive: true });
-    writeFileSync(path.join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(path.join(ROOT, "bench/results.md"), `# Benchmark results\n\nWritten by \`npm run bench\`; see README "Performance".\n\n${markdown}`);
-    const readmePath = path.join(ROOT, "README.md");
-    writeFileSync(readmePath, replaceReadmeSection(readFileSync(readmePath, "utf8"), markdown));
-    log("wrote bench/results.json, bench/results.md and README.md's performance section");
+    const file = rtt && rtt.profile !== "local" ? `bench/results-rtt-${rtt.profile}.json` : "bench/results.json";
+    writeFileSync(path.join(ROOT, file), `${JSON.stringify(results, null, 2)}\n`);
+    writeResultsMarkdown(path.join(ROOT, "bench"));
+    log(`wrote ${file} and bench/results.md`);
   }
   const failed = results.budgets.filter((b) => !b.pass);
   if (failed.length) log(`${failed.length} budget(s) broken: ${failed.map((b) => `${b.name} (${b.actual}, limit ${b.limit})`).join("; ")}`);

@@ -38,6 +38,10 @@ export class CachedMarketRepository implements MarketRepository {
     return this.inner.findForWrite(id);
   }
 
+  forget(id: string): void {
+    this.cache.forget(id);
+  }
+
   /** Not cached: search results are assembled per query and must reflect the latest writes. */
   findManyByIds(ids: string[]): Promise<MarketSummary[]> {
     return this.inner.findManyByIds(ids);
@@ -45,19 +49,19 @@ export class CachedMarketRepository implements MarketRepository {
 
   async create(actor: Principal, market: NewMarket, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
     const created = await this.inner.create(actor, market, initialPosition, idempotency);
-    await this.cache.invalidate();
+    this.cache.invalidate();
     return created;
   }
 
   async update(actor: Principal, id: string, changes: MarketChanges, updatedAt: number, guard: WriteGuard): Promise<UpdateOutcome> {
     const outcome = await this.inner.update(actor, id, changes, updatedAt, guard);
-    if (outcome.changed) await this.cache.invalidate(id);
+    if (outcome.changed) this.cache.invalidate(id);
     return outcome;
   }
 
   async delete(actor: Principal, id: string, guard: WriteGuard): Promise<DeleteOutcome> {
     const outcome = await this.inner.delete(actor, id, guard);
-    if (outcome.deleted) await this.cache.invalidate(id);
+    if (outcome.deleted) this.cache.invalidate(id);
     return outcome;
   }
 }

@@ -13,7 +13,7 @@ export class CachedPositionRepository implements PositionRepository {
 
   async place(actor: Principal, marketId: string, position: NewPosition, idempotency?: IdempotencyRecord) {
     const placed = await this.inner.place(actor, marketId, position, idempotency);
-    if ("position" in placed) await this.cache.invalidate(marketId);
+    if ("position" in placed) this.cache.invalidate(marketId);
     return placed;
   }
 

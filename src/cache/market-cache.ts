@@ -56,14 +56,25 @@ export class MarketCache {
     this.write(LIST_KEY(await this.currentGeneration(), query), value);
   }
 
-  /** After a write: drop the market's entry and make every cached list page unreachable. */
-  async invalidate(marketId?: string): Promise<void> {
+  /**
+   * After a write: drop the market's entry and make every cached list page unreachable. In the
+   * background: the write's response does not wait for KV (whose changes take up to a minute to
+   * reach other locations anyway; a client that must read its write sends its bookmark).
+   */
+  invalidate(marketId?: string): void {
     const next = crypto.randomUUID();
     this.generation = Promise.resolve(next);
-    await Promise.all([
-      marketId ? this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))) : undefined,
-      this.guard("put", () => this.kv.put(GENERATION_KEY, next)),
-    ]);
+    this.waitUntil(
+      Promise.all([
+        marketId ? this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))) : undefined,
+        this.guard("put", () => this.kv.put(GENERATION_KEY, next)),
+      ]),
+    );
+  }
+
+  /** Drops one market's entry (in the background), e.g. when a client proved it stale. */
+  forget(marketId: string): void {
+    this.waitUntil(this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))));
   }
 
   private currentGeneration(): Promise<string> {

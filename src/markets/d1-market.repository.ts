@@ -13,12 +13,22 @@ import type { DeleteOutcome, MarketRepository, NewMarket, UpdateOutcome, WriteGu
 // row count of the statement just before it in the batch (the write).
 const AFTER_A_CHANGE = sql`changes() > 0`;
 
-const guarded = (id: string, guard: WriteGuard) =>
-  and(
+const guarded = (id: string, guard: WriteGuard) => {
+  const r = guard.representation;
+  return and(
     eq(markets.id, id),
     guard.creatorId === undefined ? undefined : eq(markets.creatorId, guard.creatorId),
     guard.searchVersion === undefined ? undefined : eq(markets.searchVersion, guard.searchVersion),
+    r === undefined
+      ? undefined
+      : and(
+          eq(markets.searchVersion, r.searchVersion),
+          eq(markets.volume, r.volume),
+          eq(markets.updatedAt, r.updatedAt),
+          eq(markets.creatorName, r.creatorName),
+        ),
   );
+};
 
 const SORT_COLUMNS = {
   volume: markets.volume,
@@ -86,6 +96,10 @@ export class D1MarketRepository implements MarketRepository {
   async findForWrite(id: string): Promise<WrittenMarket | null> {
     const [row] = await this.selectWritten(id);
     return row ? toWritten(row) : null;
+  }
+
+  forget(): void {
+    // Nothing cached here.
   }
 
   async findManyByIds(ids: string[]): Promise<MarketSummary[]> {

@@ -26,6 +26,11 @@ export interface WriteGuard {
   creatorId?: string | undefined;
   /** Only while the market still has this search version (an If-Match read it). */
   searchVersion?: number | undefined;
+  /**
+   * Only while every field the market's ETag covers is as read (an If-Match matched it): its
+   * search version (name, description, status), volume, last change and creator name.
+   */
+  representation?: Pick<WrittenMarket, "searchVersion" | "volume" | "updatedAt"> & { creatorName: string };
 }
 
 /** A guarded update: whether it changed the row, and the row as the transaction left it (null: gone). */
@@ -51,6 +56,8 @@ export interface MarketRepository {
   findManyByIds(ids: string[]): Promise<MarketSummary[]>;
   /** A market with its search version, read where writes go (never a cache), for a write to check. */
   findForWrite(id: string): Promise<WrittenMarket | null>;
+  /** A client proved its copy of the market stale (a 412): drop any cached copy. */
+  forget(id: string): void;
   /** Writes the market (and initial position); `idempotency` is stored in the same transaction. */
   create(actor: Principal, market: NewMarket, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket>;
   /**

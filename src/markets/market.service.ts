@@ -101,22 +101,21 @@ export class MarketService {
    * clear answer and again by the statement that writes, so a concurrent change cannot slip in.
    */
   async update(actor: Principal, id: string, changes: MarketChanges, ifMatch?: EntityTags): Promise<Market> {
-    const current = (await this.markets.findForWrite(id)) ?? throwNotFound();
+    const current = await this.findForWrite(id, ifMatch);
     const moderator = canModerate(actor.role);
     if (current.creator.id !== actor.id && !moderator) {
       throw new ApiError(403, "forbidden", "Only the market's creator, a moderator or an admin may change it");
     }
     if (current.status === "resolved") throw resolvedIsFinal();
-    await checkIfMatch(ifMatch, current);
     const { changed, market } = await this.markets.update(actor, id, changes, this.now(), {
       creatorId: moderator ? undefined : actor.id,
-      searchVersion: ifMatch === undefined ? undefined : current.searchVersion,
+      representation: pinned(ifMatch, current),
     });
     if (changed && market) return this.indexed(market);
     // Refused by the statement itself: something changed since the read above.
-    if (!market) throwNotFound();
+    if (!market) throw ifMatch === undefined ? notFound("Market") : this.stale(id);
+    if (ifMatch !== undefined && ifMatch !== "*") throw this.stale(id);
     if (market.status === "resolved") throw resolvedIsFinal();
-    if (ifMatch !== undefined) throw preconditionFailed();
     throw concurrentChange();
   }
 
@@ -125,24 +124,38 @@ export class MarketService {
    * closed or resolved, never deleted); with If-Match, only the market as the client last read it.
    */
   async delete(actor: Principal, id: string, ifMatch?: EntityTags): Promise<void> {
-    let searchVersion: number | undefined;
-    if (ifMatch !== undefined) {
-      const current = (await this.markets.findForWrite(id)) ?? throwNotFound();
-      await checkIfMatch(ifMatch, current);
-      searchVersion = current.searchVersion;
-    }
-    const { deleted, remaining } = await this.markets.delete(actor, id, { searchVersion });
+    const representation = ifMatch === undefined ? undefined : pinned(ifMatch, await this.findForWrite(id, ifMatch));
+    const { deleted, remaining } = await this.markets.delete(actor, id, { representation });
     if (deleted) {
       // One past the market's last version: outranks every upsert job for it still in flight.
       this.indexJobs.enqueue([{ op: "delete", marketId: id, version: deleted.searchVersion + 1 }]);
       return;
     }
-    if (!remaining) throwNotFound();
+    if (!remaining) throw ifMatch === undefined ? notFound("Market") : this.stale(id);
     if (remaining.hasPositions) {
       throw new ApiError(409, "conflict", "A market with positions is never deleted; close or resolve it instead");
     }
-    if (searchVersion !== undefined && remaining.searchVersion !== searchVersion) throw preconditionFailed();
+    if (representation !== undefined) throw this.stale(id);
     throw concurrentChange();
+  }
+
+  /**
+   * The market as it is now, for a write to check; with If-Match, preconditions first (RFC 9110
+   * 13.2.2): a missing market or another ETag is a 412.
+   */
+  private async findForWrite(id: string, ifMatch: EntityTags | undefined): Promise<WrittenMarket> {
+    const current = await this.markets.findForWrite(id);
+    if (ifMatch === undefined) return current ?? throwNotFound();
+    if (!current) throw preconditionFailed();
+    const { searchVersion: _, ...market } = current;
+    if (!ifMatchAllows(ifMatch, await marketETag(market))) throw this.stale(id);
+    return current;
+  }
+
+  /** A 412; the client's ETag may have come from a cached copy, which is dropped so its next read is fresh. */
+  private stale(id: string) {
+    this.markets.forget(id);
+    return preconditionFailed();
   }
 
   /** Enqueues the upsert job for a write and returns the market without its search version. */
@@ -155,9 +168,11 @@ export class MarketService {
 const resolvedIsFinal = () => new ApiError(409, "conflict", "A resolved market can no longer be changed");
 const concurrentChange = () => new ApiError(409, "conflict", "The market changed while this request was being handled; retry");
 
-async function checkIfMatch(ifMatch: EntityTags | undefined, { searchVersion: _, ...market }: WrittenMarket) {
-  if (ifMatch !== undefined && !ifMatchAllows(ifMatch, await marketETag(market))) throw preconditionFailed();
-}
+/** What the write must find unchanged: everything the matched ETag covers ("*" pins nothing). */
+const pinned = (ifMatch: EntityTags | undefined, m: WrittenMarket) =>
+  ifMatch === undefined || ifMatch === "*"
+    ? undefined
+    : { searchVersion: m.searchVersion, volume: m.volume, updatedAt: m.updatedAt, creatorName: m.creator.displayName };
 
 function throwNotFound(): never {
   throw notFound("Market");

@@ -9,9 +9,24 @@ import type { RateLimitDecision, RateLimitTier } from "./rate-limiter";
 
 /** Which budget a request draws from. */
 export function tierFor(method: string, path: string, authenticated: boolean): RateLimitTier {
-  if (path.startsWith("/api/admin/")) return "admin";
+  // Unauthenticated (or refused) callers have one budget per address, whatever the path.
   if (!authenticated) return "anonymous";
+  if (path.startsWith("/api/admin/")) return "admin";
   return isSafeMethod(method) ? "user" : "write";
+}
+
+/**
+ * The budget key of a caller without a valid token: its address, with an IPv6 address reduced to
+ * its /64 (one host's usual allocation), so rotating through it does not mint new budgets.
+ */
+export function addressIdentity(address: string | undefined): string {
+  if (!address || address.length > 64) return "ip:unknown";
+  if (!address.includes(":")) return `ip:${address}`;
+  const [head = "", tail] = address.toLowerCase().split("::", 2);
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `ip6:${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 /**
@@ -30,7 +45,7 @@ export function tierFor(method: string, path: string, authenticated: boolean): R
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const principal = c.get("principal");
   const tier = tierFor(c.req.method, c.req.path, principal !== undefined);
-  const identity = principal ? `user:${principal.id}` : `ip:${c.req.header("CF-Connecting-IP") ?? "unknown"}`;
+  const identity = principal ? `user:${principal.id}` : addressIdentity(c.req.header("CF-Connecting-IP"));
   const count = () => countRequest(c, tier, identity);
   const authFailure = c.get("authFailure");
 
@@ -61,7 +76,8 @@ async function countRequest(c: Context<AppEnv>, tier: RateLimitTier, identity: s
   const decision = await c.get("services").rateLimiter.limit(tier, identity);
   if (decision.pending) c.executionCtx.waitUntil(decision.pending);
   if (decision.degraded) {
-    const failClosed = c.get("config").rateLimit.failClosedWrites && !isSafeMethod(c.req.method);
+    // A write with a refused token can never commit: it gets its 401, not a 503 to retry.
+    const failClosed = c.get("config").rateLimit.failClosedWrites && !isSafeMethod(c.req.method) && !c.get("authFailure");
     c.get("logger").warn("rate limiter unavailable", {
       // Counted by log-based metrics/alerts: one event per request decided without Upstash, by
       // this isolate's own limiter (still a limit, but not a global one) or refused outright.

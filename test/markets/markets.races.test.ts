@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
+import { hsToken, uniqueSub } from "../helpers/tokens";
+import { fetchWith, interceptD1 } from "../helpers/worker";
 
 // Every state rule the service checks is also a guard in the statement that writes. These fire the
 // conflicting requests at once, many rounds, and check what D1 ends up holding.
@@ -117,7 +119,69 @@ describe("If-Match: lost-update protection", () => {
     expect((await row(m.id))!.name).not.toBe("Replaced name");
     expect((await call("PUT", `/api/markets/${m.id}`, { token, headers: { "If-Match": `"nope", ${current}` }, body: put })).res.status).toBe(200);
     expect((await call("DELETE", `/api/markets/${m.id}`, { token: moderator.token, headers: { "If-Match": "*" } })).res.status).toBe(204);
-    expect((await call("PATCH", `/api/markets/${m.id}`, { token, headers: { "If-Match": "*" }, body: put })).res.status).toBe(404);
+    // Preconditions come first (RFC 9110): If-Match on a market that no longer exists is a 412.
+    expect((await call("PATCH", `/api/markets/${m.id}`, { token, headers: { "If-Match": "*" }, body: put })).res.status).toBe(412);
+    expect((await call("PATCH", `/api/markets/${m.id}`, { token, body: put })).res.status).toBe(404);
+  });
+
+  it("If-Match: * holds while the market exists: concurrent PATCHes with it all apply", async () => {
+    for (let round = 0; round < ROUNDS / 2; round++) {
+      const { token } = await actor();
+      const m = await createMarket(token);
+      const results = await Promise.all(
+        ["a", "b"].map((who) => call("PATCH", `/api/markets/${m.id}`, { token, headers: { "If-Match": "*" }, body: { description: who } })),
+      );
+      expect(results.map((r) => r.res.status), `round ${round}`).toEqual([200, 200]);
+    }
+  });
+
+  it("the whole representation the ETag covers is pinned: a position landing between check and write makes it a 412", async () => {
+    const { token } = await actor();
+    const m = await createMarket(token);
+    const etag = await etagOf(m.id);
+    const bettor = await actor();
+    const db = interceptD1(env.DB, (t) => ({
+      batch: async (statements) => {
+        // Another client's position commits just before this request's write batch.
+        await call("POST", `/api/markets/${m.id}/positions`, { token: bettor.token, body: { side: "yes", amount: 5 } });
+        return t.batch(statements);
+      },
+    }));
+    const res = await fetchWith({ DB: db }, `/api/markets/${m.id}`, {
+      method: "PATCH",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "If-Match": etag },
+      body: JSON.stringify({ status: "closed" }),
+    });
+    expect(res.status).toBe(412);
+    expect((await row(m.id))!.status).toBe("active");
+  });
+
+  it("a 412 from a cached ETag drops the cached copy: the next GET is fresh and its ETag works", async () => {
+    const sub = uniqueSub("renamed");
+    const cached = { CACHE_TTL_SECONDS: "300" } as unknown as Partial<Env>;
+    const before = await hsToken({ sub, extra: { name: "Before" } });
+    const m = await createMarket(before);
+    await fetchWith(cached, `/api/markets/${m.id}`); // fills KV
+    await createMarket(await hsToken({ sub, extra: { name: "After" } })); // renames M's creator in D1
+    const patch = (etag: string) =>
+      fetchWith(cached, `/api/markets/${m.id}`, {
+        method: "PATCH",
+        headers: { Authorization: `Bearer ${before}`, "Content-Type": "application/json", "If-Match": etag },
+        body: JSON.stringify({ description: "changed" }),
+      });
+    const stale = await fetchWith(cached, `/api/markets/${m.id}`);
+    expect(stale.headers.get("x-cache")).toBe("HIT");
+    expect((await patch(stale.headers.get("etag")!)).status).toBe(412);
+    const fresh = await fetchWith(cached, `/api/markets/${m.id}`);
+    expect(fresh.headers.get("x-cache")).toBe("MISS");
+    expect((await patch(fresh.headers.get("etag")!)).status).toBe(200);
+  });
+
+  it("a cross-origin client may send If-Match (CORS preflight)", async () => {
+    const { res } = await call("OPTIONS", "/api/markets/x", {
+      headers: { Origin: "https://app.example", "Access-Control-Request-Method": "PATCH", "Access-Control-Request-Headers": "authorization,content-type,if-match" },
+    });
+    expect((res.headers.get("access-control-allow-headers") ?? "").toLowerCase()).toContain("if-match");
   });
 
   it("refuses a malformed or oversized If-Match with 400", async () => {

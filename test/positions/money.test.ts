@@ -73,6 +73,7 @@ describe("positions are never lost", () => {
     expect(del.json.error!.message).toMatch(/positions/);
     await expect(env.DB.prepare("DELETE FROM markets WHERE id = ?").bind(m.id).run()).rejects.toThrow(/never deleted/);
     await expect(env.DB.prepare("DELETE FROM positions WHERE market_id = ?").bind(m.id).run()).rejects.toThrow(/never deleted/);
+    await expect(env.DB.prepare("UPDATE positions SET amount = 1e300 WHERE market_id = ?").bind(m.id).run()).rejects.toThrow(/never changed/);
     const n = await env.DB.prepare("SELECT count(*) AS n FROM positions WHERE market_id = ?").bind(m.id).first<{ n: number }>();
     expect(n!.n).toBe(1);
     expect((await call("GET", `/api/markets/${m.id}`)).res.status).toBe(200);

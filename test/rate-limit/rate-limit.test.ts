@@ -238,6 +238,9 @@ describe("rate-limit configuration", () => {
     // ...refused in production, before any request is served.
     expect((await get(limits("anonymous=100/60s", { ENVIRONMENT: "production" }), { ip: uniqueIp() })).status).toBe(500);
     expect(errors.map((l) => JSON.parse(l).error).join("\n")).toContain("JWKS_URL, UPSTASH_REDIS_REST_URL must use https:// in production");
+    // Whatever the scheme's spelling.
+    const shouting = limits("anonymous=100/60s", { ENVIRONMENT: "production", JWKS_URL: inject("jwksUrl").replace("http:", "HTTP:") });
+    expect((await get(shouting, { ip: uniqueIp() })).status).toBe(500);
   });
 
   it("falls back to an in-memory limiter, with a warning, when Upstash is not configured", async () => {

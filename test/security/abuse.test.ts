@@ -64,6 +64,14 @@ describe("failed authentication is rate limited", () => {
     expect(res.headers.get("ratelimit-limit")).toBe("100");
   });
 
+  it("gives an IPv6 /64 one budget: rotating through its addresses mints none", async () => {
+    const e = limits("anonymous=3/60s");
+    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1`;
+    const statuses: number[] = [];
+    for (let i = 1; i <= 6; i++) statuses.push((await get(e, i % 2 ? `${net}::${i.toString(16)}` : `${net}:0:0:0:${i.toString(16)}`, "Bearer a.b.c")).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+  });
+
   it("counts oversized headers like any refused token", async () => {
     const e = limits("anonymous=2/60s");
     const ip = uniqueIp();
