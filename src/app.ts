@@ -14,7 +14,7 @@ import { requireJsonBody } from "./http/content-type";
 import { handleError } from "./http/error-handler";
 import { ApiError } from "./http/errors";
 import { setResponseHeaders } from "./http/response-headers";
-import { notFoundOrMethodNotAllowed } from "./http/not-found";
+import { literalPathsWin, notFoundOrMethodNotAllowed } from "./http/not-found";
 import { applyHttpContract, registerHttpContract } from "./http/openapi-contract";
 import { requestContext, requestServices } from "./http/request-context";
 import { marketRouter } from "./markets/market.router";
@@ -23,14 +23,33 @@ import { positionRouter } from "./positions/position.router";
 import { searchRouter } from "./search/search.router";
 import { rateLimit } from "./rate-limit/middleware";
 
+/** Where `npm run dev` serves the API. */
+const LOCAL_SERVER = "http://localhost:8787";
+
 /** Top-level fields of the OpenAPI document; paths and components come from the route definitions. */
 export const OPENAPI_DOCUMENT = {
-  openapi: "3.1.0",
+  openapi: "3.1.0" as const,
   info: {
     title: "Markets API",
     version: "0.1.0",
-    description: "Prediction markets at the edge. Errors share one envelope: see ErrorEnvelope.",
+    description:
+      "Prediction markets at the edge. Errors share one envelope (ErrorEnvelope). A method a path does not list is a 405 `method_not_allowed` whose `Allow` header lists the methods it has; literal segments win over ids (`/api/markets/search`).",
   },
+  servers: [
+    { url: LOCAL_SERVER, description: "Local (npm run dev)" },
+    {
+      url: "https://markets-api.{subdomain}.workers.dev",
+      // No description on the variable: the published 3.1 schema misspells that field.
+      description: "Production: {subdomain} is the account's workers.dev subdomain",
+      variables: { subdomain: { default: "your-account" } },
+    },
+  ],
+  tags: [
+    { name: "Markets", description: "Markets: list, search, read and change them" },
+    { name: "Positions", description: "Stakes taken on markets" },
+    { name: "Admin", description: "Search index operations (admin role)" },
+    { name: "Operations", description: "Health of the deployment" },
+  ],
 };
 
 /** Where the static assets of the /docs page are served from (see wrangler.toml [assets]). */
@@ -117,9 +136,10 @@ export function createApp() {
   app.use("/api/*", rateLimit);
   app.use("/api/*", conditionalGet);
   app.use("/api/*", cacheHeaders);
+  app.use("/api/*", literalPathsWin(app));
 
-  // The search router comes before the market router: /api/markets/search must not be read as
-  // the market with id "search".
+  // The search router comes before the market router, so GET /api/markets/search is never read as
+  // the market with id "search"; literalPathsWin does the same for the other methods.
   const routes = app
     .route("/", healthRouter)
     .route("/", searchRouter)
@@ -134,7 +154,7 @@ export function createApp() {
     description: "HS256 with the deployment's secret, or RS256/ES256 from the configured JWKS.",
   });
   registerHttpContract(app);
-  app.get("/openapi.json", (c) => c.json(openApiDocument(app)));
+  app.get("/openapi.json", (c) => c.json(openApiDocument(app, new URL(c.req.url).origin)));
   // The page is rendered here; its script and stylesheet are static assets under /docs/assets
   // (copied from swagger-ui-dist by scripts/docs-assets.mjs), so it works without any CDN.
   app.get(
@@ -147,9 +167,15 @@ export function createApp() {
   return routes;
 }
 
-/** The OpenAPI 3.1 document of an app built by {@link createApp}, as served at /openapi.json. */
-export function openApiDocument(app: OpenAPIHono<any, any, any>) {
-  return applyHttpContract(app.getOpenAPI31Document(OPENAPI_DOCUMENT));
+/**
+ * The OpenAPI 3.1 document of an app built by {@link createApp}, as served at /openapi.json.
+ * `origin`, the deployment serving it, becomes the first server: Swagger UI and generators
+ * default to the first one, which should be where the document came from.
+ */
+export function openApiDocument(app: OpenAPIHono<any, any, any>, origin?: string) {
+  const servers = OPENAPI_DOCUMENT.servers.filter((s) => s.url !== origin);
+  const self = origin ? [{ url: origin, description: "This deployment" }] : [];
+  return applyHttpContract(app.getOpenAPI31Document({ ...OPENAPI_DOCUMENT, servers: [...self, ...servers] }));
 }
 
 /** The app's type, for Hono's RPC client (`hc<AppType>`). */
