@@ -96,11 +96,12 @@ function rateLimitHeaders() {
   return Object.fromEntries(RATE_LIMIT_HEADERS.map((h) => [h, ref("headers", h)]));
 }
 
-/** What every response carries: the request id, plus on /api the bookmark, limits and cache status. */
+/** What every response carries: request id and D1 bookmark, plus on /api the limits and cache status. */
 function sharedHeaders(api: boolean) {
   return {
     "X-Request-Id": ref("headers", "X-Request-Id"),
-    ...(api ? { "X-D1-Bookmark": ref("headers", "X-D1-Bookmark"), ...rateLimitHeaders(), "X-Cache": ref("headers", "X-Cache") } : {}),
+    "X-D1-Bookmark": ref("headers", "X-D1-Bookmark"),
+    ...(api ? { ...rateLimitHeaders(), "X-Cache": ref("headers", "X-Cache") } : {}),
   };
 }
 
