@@ -23,9 +23,6 @@ import { positionRouter } from "./positions/position.router";
 import { searchRouter } from "./search/search.router";
 import { rateLimit } from "./rate-limit/middleware";
 
-/** Where `npm run dev` serves the API. */
-const LOCAL_SERVER = "http://localhost:8787";
-
 /** Top-level fields of the OpenAPI document; paths and components come from the route definitions. */
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0" as const,
@@ -36,7 +33,6 @@ export const OPENAPI_DOCUMENT = {
       "Prediction markets at the edge. Errors share one envelope (ErrorEnvelope). A method a path does not list is a 405 `method_not_allowed` whose `Allow` header lists the methods it has; literal segments win over ids (`/api/markets/search`).",
   },
   servers: [
-    { url: LOCAL_SERVER, description: "Local (npm run dev)" },
     {
       url: "https://markets-api.{subdomain}.workers.dev",
       // No description on the variable: the published 3.1 schema misspells that field.
@@ -170,12 +166,12 @@ export function createApp() {
 /**
  * The OpenAPI 3.1 document of an app built by {@link createApp}, as served at /openapi.json.
  * `origin`, the deployment serving it, becomes the first server: Swagger UI and generators
- * default to the first one, which should be where the document came from.
+ * default to the first one, which should be where the document came from (under `npm run dev`,
+ * http://localhost:8787). A fixed localhost entry would send a production document's readers there.
  */
 export function openApiDocument(app: OpenAPIHono<any, any, any>, origin?: string) {
-  const servers = OPENAPI_DOCUMENT.servers.filter((s) => s.url !== origin);
   const self = origin ? [{ url: origin, description: "This deployment" }] : [];
-  return applyHttpContract(app.getOpenAPI31Document({ ...OPENAPI_DOCUMENT, servers: [...self, ...servers] }));
+  return applyHttpContract(app.getOpenAPI31Document({ ...OPENAPI_DOCUMENT, servers: [...self, ...OPENAPI_DOCUMENT.servers] }));
 }
 
 /** The app's type, for Hono's RPC client (`hc<AppType>`). */

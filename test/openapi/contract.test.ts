@@ -36,12 +36,8 @@ describe("what generated SDKs need", () => {
     for (const { op } of operations()) for (const tag of op.tags) expect(declared).toContain(tag);
   });
 
-  it("lists this deployment first, then local and production servers", () => {
-    expect(doc.servers.map((s: { url: string }) => s.url)).toEqual([
-      "https://api.test",
-      "http://localhost:8787",
-      "https://markets-api.{subdomain}.workers.dev",
-    ]);
+  it("lists the deployment that served the document first, then the production template", () => {
+    expect(doc.servers.map((s: { url: string }) => s.url)).toEqual(["https://api.test", "https://markets-api.{subdomain}.workers.dev"]);
   });
 
   it("declares optional auth on public reads, where a bad token is a 401", async () => {
