@@ -25,7 +25,7 @@ import { rateLimit } from "./rate-limit/middleware";
 
 /** Top-level fields of the OpenAPI document; paths and components come from the route definitions. */
 export const OPENAPI_DOCUMENT = {
-  openapi: "3.1.0" as const,
+  openapi: "3.1.0",
   info: {
     title: "Markets API",
     version: "0.1.0",
