@@ -24,6 +24,24 @@ export interface Schema {
 
 type Components = { schemas?: Record<string, Schema> };
 
+/** Headers of HTTP itself, CORS and the secure-headers middleware; the document lists the rest. */
+const TRANSPORT_HEADERS =
+  /^(content-type|content-length|date|vary|access-control-.*|cross-origin-.*|origin-agent-cluster|referrer-policy|strict-transport-security|x-content-type-options|x-dns-prefetch-control|x-download-options|x-frame-options|x-permitted-cross-domain-policies|x-xss-protection)$/;
+
+/** A documented response, with `$ref`s to shared responses followed. */
+export type DocumentedResponse = { $ref?: string; headers?: Record<string, unknown>; content?: Record<string, { schema: Schema }> };
+
+/** The response headers the documented response (followed if it is a `$ref`) does not list. */
+export function undocumentedHeaders(
+  response: DocumentedResponse,
+  shared: Record<string, DocumentedResponse>,
+  headers: Headers,
+): string[] {
+  const described = response.$ref ? shared[response.$ref.split("/").pop()!]! : response;
+  const known = new Set(Object.keys(described.headers ?? {}).map((h) => h.toLowerCase()));
+  return [...headers.keys()].filter((name) => !TRANSPORT_HEADERS.test(name) && !known.has(name));
+}
+
 /** The schema a `$ref` points at (followed until it is no reference). */
 export const resolve = (schema: Schema, components: Components): Schema => {
   if (!schema.$ref) return schema;
