@@ -74,7 +74,7 @@ const ERROR_EXAMPLES: Record<keyof typeof ERROR_DESCRIPTIONS, [ErrorCode, string
 /** The JSON content of a failure response, with an example carrying that status's real code. */
 export function errorContent(status: keyof typeof ERROR_DESCRIPTIONS, schema: unknown = ErrorEnvelopeSchema) {
   const [code, message] = ERROR_EXAMPLES[status];
-  const details = status === 400 ? { details: [{ location: "json", path: "name", message: "Too small: expected string to have >=3 characters" }] } : {};
+  const details = status === 400 ? { details: [{ location: "json", path: "initialPosition.amount", message: "Too small: expected number to be >=1" }] } : {};
   return {
     "application/json": {
       schema,

@@ -62,6 +62,11 @@ describe("what generated SDKs need", () => {
     }
     const { json } = await call("GET", "/api/markets?limit=0");
     expect(json.error?.details).toEqual([{ location: "query", path: "limit", message: expect.any(String) }]);
+    // The 400 example is a real answer, not an invented one.
+    const example = doc.components.responses.InvalidRequest.content["application/json"].example;
+    const { token } = await actor();
+    const real = await call("POST", "/api/markets", { token, body: { name: "A valid name", initialPosition: { side: "yes", amount: 0 } } });
+    expect(real.json.error).toEqual(example.error);
   });
 });
 

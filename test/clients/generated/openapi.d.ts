@@ -447,8 +447,8 @@ export interface components {
                  *         "details": [
                  *           {
                  *             "location": "json",
-                 *             "path": "name",
-                 *             "message": "Too small: expected string to have >=3 characters"
+                 *             "path": "initialPosition.amount",
+                 *             "message": "Too small: expected number to be >=1"
                  *           }
                  *         ]
                  *       },
@@ -704,8 +704,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -829,8 +829,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -1155,8 +1155,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -1259,8 +1259,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -1486,8 +1486,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -1613,8 +1613,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -1828,8 +1828,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -1980,8 +1980,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -2212,8 +2212,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -2342,8 +2342,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -2600,8 +2600,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
@@ -2706,8 +2706,8 @@ export interface operations {
                      *         "details": [
                      *           {
                      *             "location": "json",
-                     *             "path": "name",
-                     *             "message": "Too small: expected string to have >=3 characters"
+                     *             "path": "initialPosition.amount",
+                     *             "message": "Too small: expected number to be >=1"
                      *           }
                      *         ]
                      *       },
