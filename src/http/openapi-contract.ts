@@ -20,8 +20,9 @@ export const optionalAuth: Record<string, string[]>[] = [{}, { bearerAuth: [] }]
 
 /**
  * Registers what operations share because middleware, not the route, produces it: request id, D1
- * bookmark (400 when malformed), token verification (401), body limit and content type on /api
- * writes (413, 415), rate limits on /api (headers, 429), 500, and 503 when D1 is unreachable.
+ * bookmark (400 when malformed), token verification (401 with its challenge), body limit and
+ * content type on /api writes (413, 415), rate limits on /api (headers, 429), ETag/304 and cache
+ * headers on reads, 500, and 503 when D1 is unreachable.
  */
 export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
   const register = app.openAPIRegistry.registerComponent.bind(app.openAPIRegistry);
@@ -53,7 +54,7 @@ export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
   });
   register("headers", "ETag", { description: "Strong validator of the body; send it as If-None-Match.", schema: { type: "string" } });
   register("headers", "Cache-Control", {
-    description: "`public, max-age=60` for anonymous reads without a bookmark; `private, no-store` otherwise.",
+    description: "`public, max-age=60` for anonymous /api reads without a bookmark; otherwise `no-store` (`private, no-store` on /api).",
     schema: { type: "string" },
   });
   register("headers", "X-Cache", {

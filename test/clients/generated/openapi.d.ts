@@ -615,7 +615,7 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description `public, max-age=60` for anonymous reads without a bookmark; `private, no-store` otherwise. */
+        /** @description `public, max-age=60` for anonymous /api reads without a bookmark; otherwise `no-store` (`private, no-store` on /api). */
         "Cache-Control": string;
         /** @description Strong validator of the body; send it as If-None-Match. */
         ETag: string;
