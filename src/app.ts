@@ -8,14 +8,15 @@ import { authenticate } from "./auth/middleware";
 import type { Config } from "./config";
 import type { AppEnv } from "./env";
 import { healthRouter } from "./health/health.router";
-import { cacheHeaders, conditionalGet, jsonETag } from "./http/cache-headers";
+import { cacheHeaders, conditionalGet } from "./http/cache-headers";
 import { requireJsonBody } from "./http/content-type";
 import { docsPage } from "./http/docs-page";
 import { handleError } from "./http/error-handler";
 import { ApiError } from "./http/errors";
 import { setResponseHeaders } from "./http/response-headers";
-import { notFoundOrMethodNotAllowed } from "./http/not-found";
+import { literalPathsWin, notFoundOrMethodNotAllowed } from "./http/not-found";
 import { applyHttpContract, registerHttpContract } from "./http/openapi-contract";
+import { openApiRoute } from "./http/openapi-route";
 import { requestContext, requestServices } from "./http/request-context";
 import { marketRouter } from "./markets/market.router";
 import { adminRouter } from "./admin/admin.router";
@@ -29,8 +30,23 @@ export const OPENAPI_DOCUMENT = {
   info: {
     title: "Markets API",
     version: "0.1.0",
-    description: "Prediction markets at the edge. Errors share one envelope: see ErrorEnvelope.",
+    description:
+      "Prediction markets at the edge. Errors share one envelope (ErrorEnvelope). A method a path does not list is a 405 `method_not_allowed` whose `Allow` header lists the methods it has; literal segments win over ids (`/api/markets/search`).",
   },
+  servers: [
+    {
+      url: "https://markets-api.{subdomain}.workers.dev",
+      // No description on the variable: the published 3.1 schema misspells that field.
+      description: "Production: {subdomain} is the account's workers.dev subdomain",
+      variables: { subdomain: { default: "your-account" } },
+    },
+  ],
+  tags: [
+    { name: "Markets", description: "Markets: list, search, read and change them" },
+    { name: "Positions", description: "Stakes taken on markets" },
+    { name: "Admin", description: "Search index operations (admin role)" },
+    { name: "Operations", description: "Health of the deployment" },
+  ],
 };
 
 /** Where the static assets of the /docs page are served from (see wrangler.toml [assets]). */
@@ -119,9 +135,10 @@ export function createApp() {
   app.use("/api/*", rateLimit);
   app.use("/api/*", conditionalGet);
   app.use("/api/*", cacheHeaders);
+  app.use("/api/*", literalPathsWin(app));
 
-  // The search router comes before the market router: /api/markets/search must not be read as
-  // the market with id "search".
+  // The search router comes before the market router, so GET /api/markets/search is never read as
+  // the market with id "search"; literalPathsWin does the same for the other methods.
   const routes = app
     .route("/", healthRouter)
     .route("/", searchRouter)
@@ -136,16 +153,7 @@ export function createApp() {
     description: "HS256 with the deployment's secret, or RS256/ES256 from the configured JWKS.",
   });
   registerHttpContract(app);
-  // Built once per app (the routes are fixed): serving it costs no more than serving a file.
-  let openapi: { text: string; etag: string } | undefined;
-  app.get("/openapi.json", async (c) => {
-    if (!openapi) {
-      const document = openApiDocument(app);
-      openapi = { text: JSON.stringify(document), etag: await jsonETag(document) };
-    }
-    if (c.req.header("If-None-Match") === openapi.etag) return c.body(null, 304, { ETag: openapi.etag });
-    return c.body(openapi.text, 200, { "Content-Type": "application/json", ETag: openapi.etag, "Cache-Control": "public, max-age=300" });
-  });
+  app.get("/openapi.json", openApiRoute((origin) => openApiDocument(app, origin)));
   // The page is rendered here; its script and stylesheet are static assets under /docs/assets
   // (copied from swagger-ui-dist by scripts/docs-assets.mjs), so it works without any CDN.
   app.get("/docs", docsPage({ title: "Markets API reference", url: "/openapi.json", baseUrl: DOCS_ASSETS_PATH, persistAuthorization: true }));
@@ -155,9 +163,15 @@ export function createApp() {
   return routes;
 }
 
-/** The OpenAPI 3.1 document of an app built by {@link createApp}, as served at /openapi.json. */
-export function openApiDocument(app: OpenAPIHono<any, any, any>) {
-  return applyHttpContract(app.getOpenAPI31Document(OPENAPI_DOCUMENT));
+/**
+ * The OpenAPI 3.1 document of an app built by {@link createApp}, as served at /openapi.json.
+ * `origin`, the deployment serving it, becomes the first server: Swagger UI and generators
+ * default to the first one, which should be where the document came from (under `npm run dev`,
+ * http://localhost:8787). A fixed localhost entry would send a production document's readers there.
+ */
+export function openApiDocument(app: OpenAPIHono<any, any, any>, origin?: string) {
+  const self = origin ? [{ url: origin, description: "This deployment" }] : [];
+  return applyHttpContract(app.getOpenAPI31Document({ ...OPENAPI_DOCUMENT, servers: [...self, ...OPENAPI_DOCUMENT.servers] }));
 }
 
 /** The app's type, for Hono's RPC client (`hc<AppType>`). */

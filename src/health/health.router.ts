@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, jsonResponse, ok, successSchema } from "../http/envelope";
 import { ApiError } from "../http/errors";
+import { optionalAuth } from "../http/openapi-contract";
 import { errorFields } from "../http/logger";
 import { createRouter } from "../http/router";
 
@@ -9,8 +10,11 @@ const HealthSchema = z.object({ status: z.literal("ok"), checks: z.object({ d1: 
 const health = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags: ["Operations"],
   summary: "Liveness and D1 reachability",
+  description: "200 only when D1 answers a trivial query.",
+  security: optionalAuth,
   responses: {
     200: jsonResponse(successSchema(HealthSchema), "Healthy"),
     ...errorResponses(503),

@@ -62,8 +62,13 @@ const utf8 = new TextEncoder();
  *
  * @example const body = ok(market); return c.json(body, 200, { ETag: await jsonETag(body) });
  */
-export async function jsonETag(body: unknown): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", utf8.encode(JSON.stringify(body))));
+export function jsonETag(body: unknown): Promise<string> {
+  return textETag(JSON.stringify(body));
+}
+
+/** The strong ETag of a text body (SHA-1, hex). */
+export async function textETag(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", utf8.encode(text)));
   let hex = "";
   for (const byte of digest) hex += HEX[byte];
   return `"${hex}"`;

@@ -22,3 +22,18 @@ export const requireJsonBody = createMiddleware(async (c, next) => {
   }
   return next();
 });
+
+/**
+ * For routes whose JSON body is optional: a request that declares `application/json` but sends
+ * nothing (or only whitespace) is read as `{}`, as if it had sent no body at all, instead of
+ * failing as malformed JSON. Must run before the route's validator; the body limit ran earlier.
+ *
+ * @example middleware: [requirePermission("admin"), emptyJsonBodyIsAbsent] as const
+ */
+export const emptyJsonBodyIsAbsent = createMiddleware(async (c, next) => {
+  if (JSON_MEDIA_TYPE.test(c.req.header("Content-Type") ?? "") && (await c.req.text()).trim() === "") {
+    // The validator's c.req.json() parses the cached text: from here on the body reads as `{}`.
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve("{}");
+  }
+  return next();
+});

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ERROR_CODES } from "./errors";
+import { ERROR_CODES, type ErrorCode } from "./errors";
 
 /** Builds the `{ success: true, data, meta? }` body every successful JSON response uses. */
 export function ok<T>(data: T): { success: true; data: T };
@@ -28,28 +28,68 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   content: { "application/json": { schema } },
 });
 
+/** One problem with the input (see IssueDetail). */
+export const ErrorDetailSchema = z
+  .object({
+    location: z.enum(["param", "query", "header", "json"]).openapi({ description: "The request part: path parameters, query, headers or JSON body" }),
+    path: z.string().openapi({ description: "Dotted path inside that part, e.g. `initialPosition.amount`" }),
+    message: z.string(),
+  })
+  .openapi("ErrorDetail");
+
 /** The one failure envelope, as documented in /openapi.json. */
 export const ErrorEnvelopeSchema = z
   .object({
     success: z.literal(false),
     error: z.object({
-      code: z.enum(ERROR_CODES).openapi({ example: "validation_failed" }),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
-      details: z.unknown().optional(),
+      details: z
+        .union([
+          z.array(ErrorDetailSchema),
+          z.object({ done: z.number().int() }).openapi({ description: "503 of reindex/replay: jobs enqueued before the queue refused" }),
+        ])
+        .optional()
+        .openapi({ description: "400: the invalid fields. Absent on most other failures." }),
     }),
     requestId: z.string(),
   })
   .openapi("ErrorEnvelope");
+
+/** Status, code and message of each failure's example in the document. */
+const ERROR_EXAMPLES: Record<keyof typeof ERROR_DESCRIPTIONS, [ErrorCode, string]> = {
+  400: ["validation_failed", "The request is not valid"],
+  401: ["unauthorized", "Authentication required"],
+  403: ["forbidden", "Role 'user' lacks the 'delete' permission"],
+  404: ["not_found", "Market not found"],
+  409: ["conflict", "A resolved market can no longer be changed"],
+  412: ["precondition_failed", "The market has changed since the ETag in If-Match was read; fetch it again"],
+  413: ["payload_too_large", "Request body exceeds 65536 bytes"],
+  415: ["unsupported_media_type", "Request body must be application/json"],
+  422: ["idempotency_key_reused", "This Idempotency-Key was already used with a different request"],
+  429: ["rate_limited", "Too many requests; retry in 12 s"],
+  500: ["internal_error", "Internal server error"],
+  503: ["service_unavailable", "The database is briefly unavailable; retry shortly"],
+};
+
+/** The JSON content of a failure response, with an example carrying that status's real code. */
+export function errorContent(status: keyof typeof ERROR_DESCRIPTIONS, schema: unknown = ErrorEnvelopeSchema) {
+  const [code, message] = ERROR_EXAMPLES[status];
+  const details = status === 400 ? { details: [{ location: "json", path: "initialPosition.amount", message: "Too small: expected number to be >=1" }] } : {};
+  return {
+    "application/json": {
+      schema,
+      example: { success: false, error: { code, message, ...details }, requestId: "5b9d2c1e-4f7a-4e2b-9c3d-1a2b3c4d5e6f" },
+    },
+  };
+}
 
 /** Response entries for the failures a route can produce, all sharing the envelope. */
 export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 503)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
-      {
-        description: ERROR_DESCRIPTIONS[s],
-        content: { "application/json": { schema: ErrorEnvelopeSchema } },
-      },
+      { description: ERROR_DESCRIPTIONS[s], content: errorContent(s) },
     ]),
   );
 

@@ -43,5 +43,5 @@ export const IF_MATCH_PARAMETER = {
   required: false,
   description:
     "The ETag of the market as last read (GET). The change is made only if the market still has it; otherwise 412 and nothing changes. `*` matches any existing market.",
-  schema: { type: "string", maxLength: MAX_IF_MATCH_LENGTH },
+  schema: { type: "string", maxLength: MAX_IF_MATCH_LENGTH, pattern: '^(\\*|(W/)?"[!#-~]*"( *, *(W/)?"[!#-~]*")*)$' },
 } as const;

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { IDEMPOTENCY_DESCRIPTION, IDEMPOTENCY_PARAMETER } from "../idempotency/idempotency";
 import { requirePermission } from "../auth/middleware";
+import { optionalAuth } from "../http/openapi-contract";
 import { IF_MATCH_PARAMETER } from "../http/preconditions";
 import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import {
@@ -15,13 +16,17 @@ import {
 } from "./market.schemas";
 
 const tags = ["Markets"];
+const LOCATION = { description: "The new market's path", schema: { type: "string" as const, example: "/api/markets/2f0c3b1e-8d7a-4c55-9b1e-3f1a2b4c5d6e" } };
 const security = [{ bearerAuth: [] }];
 
 export const listMarkets = createRoute({
   method: "get",
   path: "/api/markets",
+  operationId: "listMarkets",
   tags,
   summary: "List markets",
+  description: "Pages by `cursor` (keyset, any depth) or by `offset` (at most 10000, slower); not both at once.",
+  security: optionalAuth,
   request: { query: MarketListQuerySchema },
   responses: {
     200: jsonResponse(pageSchema(MarketSummarySchema, PageMetaSchema), "A page of markets"),
@@ -32,8 +37,11 @@ export const listMarkets = createRoute({
 export const getMarket = createRoute({
   method: "get",
   path: "/api/markets/{id}",
+  operationId: "getMarket",
   tags,
   summary: "Get a market",
+  description: "The market with its description and creator.",
+  security: optionalAuth,
   request: { params: MarketIdParamSchema },
   responses: { 200: jsonResponse(successSchema(MarketSchema), "The market"), ...errorResponses(400, 401, 404) },
 });
@@ -41,6 +49,7 @@ export const getMarket = createRoute({
 export const createMarket = createRoute({
   method: "post",
   path: "/api/markets",
+  operationId: "createMarket",
   tags,
   summary: "Create a market",
   description: IDEMPOTENCY_DESCRIPTION,
@@ -49,7 +58,7 @@ export const createMarket = createRoute({
   parameters: [IDEMPOTENCY_PARAMETER],
   request: { body: jsonBody(CreateMarketSchema) },
   responses: {
-    201: jsonResponse(successSchema(MarketSchema), "The created market"),
+    201: { ...jsonResponse(successSchema(MarketSchema), "The created market"), headers: { Location: LOCATION } },
     ...errorResponses(400, 401, 403, 409, 413, 415, 422),
   },
 });
@@ -64,6 +73,7 @@ const CHANGE_RULES =
 export const replaceMarket = createRoute({
   method: "put",
   path: "/api/markets/{id}",
+  operationId: "replaceMarket",
   tags,
   summary: "Replace a market's editable fields",
   description: CHANGE_RULES,
@@ -77,9 +87,10 @@ export const replaceMarket = createRoute({
 export const patchMarket = createRoute({
   method: "patch",
   path: "/api/markets/{id}",
+  operationId: "updateMarket",
   tags,
   summary: "Change some of a market's fields",
-  description: CHANGE_RULES,
+  description: `${CHANGE_RULES} At least one field.`,
   security,
   middleware: [requirePermission("write")] as const,
   parameters: [IF_MATCH_PARAMETER],
@@ -90,6 +101,7 @@ export const patchMarket = createRoute({
 export const deleteMarket = createRoute({
   method: "delete",
   path: "/api/markets/{id}",
+  operationId: "deleteMarket",
   tags,
   summary: "Delete a market (moderators and admins)",
   description:

@@ -17,6 +17,20 @@ export const MAX_MARKET_CURSOR = maxCursorLength({ scope: MARKET_SCOPE_LENGTH, v
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * Free text stored without its surrounding whitespace. The length limits apply to the text as
+ * sent and the pattern (documented) requires `min` characters between the first and last
+ * non-space ones, so the document and the validation agree on every value.
+ *
+ * @example trimmedText(3, 200) // "  abc " is stored as "abc"; "  ab  " is refused
+ */
+export function trimmedText(min: number, max: number) {
+  const pattern = min === 0 ? undefined : min === 1 ? "\\S" : `^\\s*\\S[\\s\\S]{${min - 2},}\\S\\s*$`;
+  const text = min > 0 ? z.string().min(min).max(max) : z.string().max(max);
+  const checked = pattern ? text.regex(new RegExp(pattern), `must have ${min}+ characters besides surrounding spaces`) : text;
+  return checked.trim().openapi({ description: "Surrounding whitespace is trimmed" });
+}
+
 export const MarketIdParamSchema = z.object({
   id: z
     .string()
@@ -36,17 +50,22 @@ export const MarketListQuerySchema = z.strictObject({
     .max(MAX_OFFSET)
     .default(0)
     .openapi({
-      description: `Rows to skip (at most ${MAX_OFFSET}). Slower path: D1 reads every skipped row; prefer cursor.`,
+      // Stated in full: generated from the coerced default alone it would read `integer | null`.
+      type: "integer",
+      minimum: 0,
+      maximum: MAX_OFFSET,
+      default: 0,
+      description: `Rows to skip (at most ${MAX_OFFSET}). Slower path: D1 reads every skipped row; prefer cursor. Only 0 together with cursor.`,
     }),
   cursor: z
     .string()
     .max(MAX_MARKET_CURSOR)
     .optional()
-    .openapi({ description: "meta.nextCursor of the previous page (same sort, order and status)" }),
+    .openapi({ description: "meta.nextCursor of the previous page (same sort, order and status); excludes a non-zero offset" }),
 });
 
-const name = z.string().trim().min(3).max(MAX_NAME_LENGTH).openapi({ example: "Will it rain in Lisbon on 1 May?" });
-const description = z.string().trim().max(5000).openapi({ example: "Resolves YES if IPMA reports rain." });
+const name = trimmedText(3, MAX_NAME_LENGTH).openapi({ example: "Will it rain in Lisbon on 1 May?" });
+const description = trimmedText(0, 5000).openapi({ example: "Resolves YES if IPMA reports rain." });
 const status = z.enum(MARKET_STATUSES);
 
 // Strict objects: unknown keys (id, volume, creatorId, createdAt, ...) are rejected, not ignored.
@@ -67,7 +86,7 @@ export const ReplaceMarketSchema = z
 export const PatchMarketSchema = z
   .strictObject({ name: name.optional(), description: description.optional(), status: status.optional() })
   .refine((v) => Object.values(v).some((x) => x !== undefined), "at least one field is required")
-  .openapi("PatchMarket");
+  .openapi("PatchMarket", { minProperties: 1 });
 
 const CreatorSchema = z.object({ id: z.string(), displayName: z.string() }).openapi("Creator");
 

@@ -1,12 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
+import { optionalAuth } from "../http/openapi-contract";
 import { errorResponses, jsonResponse, pageSchema } from "../http/envelope";
 import { SearchHitSchema, SearchMetaSchema, SearchQuerySchema } from "./search.schemas";
 
 export const searchMarkets = createRoute({
   method: "get",
   path: "/api/markets/search",
+  operationId: "searchMarkets",
   tags: ["Markets"],
   summary: "Search markets by meaning and keywords, best first",
+  description: "Falls back to the keyword ranking when semantic search has nothing (see meta.served).",
+  security: optionalAuth,
   request: { query: SearchQuerySchema },
   responses: {
     200: jsonResponse(pageSchema(SearchHitSchema, SearchMetaSchema), "Matches"),

@@ -1,13 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES } from "../db/schema";
-import { MarketSummarySchema } from "../markets/market.schemas";
+import { MarketSummarySchema, trimmedText } from "../markets/market.schemas";
 import { SEARCH_MODES } from "./search.service";
 
 /** Largest page of search results. */
 export const MAX_SEARCH_LIMIT = 50;
 
 export const SearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1).max(200).openapi({ example: "rain in Lisbon" }),
+  q: trimmedText(1, 200).openapi({ example: "rain in Lisbon" }),
   limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(10),
   status: z.enum(MARKET_STATUSES).optional(),
   mode: z.enum(SEARCH_MODES).default("hybrid").openapi({ description: "hybrid: semantic and keyword rankings fused (RRF)" }),

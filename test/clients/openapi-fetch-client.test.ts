@@ -2,7 +2,11 @@ import { exports } from "cloudflare:workers";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { actor } from "../helpers/fixtures";
-import type { paths } from "./generated/openapi";
+import type { operations, paths } from "./generated/openapi";
+
+// The operation names the README's example uses.
+type NewPosition = operations["createPosition"]["requestBody"]["content"]["application/json"];
+type MarketPage = operations["listMarkets"]["responses"][200]["content"]["application/json"];
 
 // A client built only from /openapi.json (types by openapi-typescript, calls by openapi-fetch), as a
 // consumer in another codebase would, calling the worker's real fetch entry.
@@ -25,11 +29,12 @@ describe("client generated from /openapi.json (openapi-fetch)", () => {
     expect(created.data.data.volume).toBe(300);
     const id = created.data.data.id;
 
-    const position = await client(token).POST("/api/markets/{id}/positions", {
-      params: { path: { id } },
-      body: { side: "no", amount: 200 },
-    });
+    const stake: NewPosition = { side: "no", amount: 200 };
+    const position = await client(token).POST("/api/markets/{id}/positions", { params: { path: { id } }, body: stake });
     expect(position.response.status).toBe(201);
+    expect(position.data?.data.market.volume).toBe(500);
+    const page: MarketPage | undefined = (await client().GET("/api/markets", { params: { query: { limit: 1 } } })).data;
+    expect(page?.meta.limit).toBe(1);
 
     const got = await client().GET("/api/markets/{id}", { params: { path: { id } } });
     expect(got.data?.data).toMatchObject({ id, name: "Generated client market", volume: 500 });
@@ -54,5 +59,8 @@ describe("client generated from /openapi.json (openapi-fetch)", () => {
     const invalid = await client(token).POST("/api/markets", { body: { name: "no" } });
     expect(invalid.response.status).toBe(400);
     expect(invalid.error?.error.code).toBe("validation_failed");
+    // Typed details: {location, path, message}[] on a 400.
+    const details = invalid.error?.error.details;
+    expect(Array.isArray(details) && details[0]?.location).toBe("json");
   });
 });

@@ -75,11 +75,11 @@ describe("GET /openapi.json", () => {
     const paths = (json as any).paths;
     const searchOp = paths["/api/markets/search"].get;
     expect(searchOp.parameters.filter((p: { in?: string }) => p.in === "query").map((p: { name: string }) => p.name).sort()).toEqual(["limit", "mode", "q", "status"]);
-    expect(Object.keys(searchOp.responses).sort()).toEqual(["200", "400", "401", "429", "500", "503"]);
+    expect(Object.keys(searchOp.responses).sort()).toEqual(["200", "304", "400", "401", "429", "500", "503"]);
     const reindex = paths["/api/admin/reindex"].post;
     expect(reindex.security).toEqual([{ bearerAuth: [] }]);
     expect(Object.keys(reindex.responses).sort()).toEqual(["202", "400", "401", "403", "413", "415", "429", "500", "503"]);
-    expect(Object.keys(paths["/api/admin/index-failures"].get.responses).sort()).toEqual(["200", "400", "401", "403", "429", "500", "503"]);
+    expect(Object.keys(paths["/api/admin/index-failures"].get.responses).sort()).toEqual(["200", "304", "400", "401", "403", "429", "500", "503"]);
     const replay = paths["/api/admin/index-failures/replay"].post;
     expect(replay.requestBody.required).toBe(false);
     expect(replay.responses["503"].content["application/json"].schema.$ref).toBe("#/components/schemas/ErrorEnvelope");

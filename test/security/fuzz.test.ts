@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../../src/http/errors";
 import { call } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
-import { junkArb, mutatedArb, type Schema, validArb } from "./openapi-arbitraries";
+import { type DocumentedResponse, junkArb, mutatedArb, type Schema, schemaErrors, undocumentedHeaders, validArb } from "./openapi-arbitraries";
 
 // Property-based fuzzing of every operation in /openapi.json: well-formed, mutated and hostile
 // requests built from the document's own schemas. Seeded, so a failure replays exactly.
@@ -15,10 +15,13 @@ type Parameter = { name: string; in: "path" | "query" | "header"; schema: Schema
 type Operation = {
   parameters?: (Parameter | { $ref: string })[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, unknown>;
+  responses: Record<string, DocumentedResponse>;
   security?: unknown[];
 };
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema>; responses: Record<string, DocumentedResponse> };
+};
 interface FuzzRequest {
   method: string;
   path: string;
@@ -136,6 +139,7 @@ describe(`fuzzing every documented operation (${RUNS} seeded requests)`, () => {
         expect(res.status, where).toBeLessThan(500);
         // Every status is one the operation documents (middleware answers included).
         expect(Object.keys(req.op.responses), where).toContain(String(res.status));
+        expect(undocumentedHeaders(req.op.responses[String(res.status)]!, doc.components.responses, res.headers), where).toEqual([]);
         if (res.status === 204 || res.status === 304) {
           expect(text, where).toBe("");
         } else if (res.ok) {
@@ -147,6 +151,10 @@ describe(`fuzzing every documented operation (${RUNS} seeded requests)`, () => {
           expect(typeof json.error?.message, where).toBe("string");
           expect(json.requestId, where).toBe(res.headers.get("X-Request-Id"));
           expect(text, where).not.toMatch(/SQLITE|D1_ERROR|at \w+ \(|\.ts:\d+/);
+          // The failure body is the documented envelope exactly: typed details, nothing extra.
+          const documented = req.op.responses[String(res.status)]!;
+          const described = documented.$ref ? doc.components.responses[documented.$ref.split("/").pop()!]! : documented;
+          expect(schemaErrors(described.content!["application/json"]!.schema, json, doc.components, true), where).toEqual([]);
           if (write) expect(await fingerprint(), where).toEqual(before);
         }
       }),
