@@ -1,6 +1,4 @@
 // Upstash's error shape ({"error": "..."} with an HTTP status) and the texts Upstash documents.
-import { ReplyError } from "ioredis";
-
 /** A request the bridge answers without reaching Redis. */
 export class HttpError extends Error {
   /** @param {number} status @param {string} message */
@@ -24,4 +22,4 @@ export function tooLarge(limit, actual) {
 export const errorText = (err) => (err instanceof Error ? err.message : String(err));
 
 /** A Redis reply error is the caller's (400); anything else (connection lost, ...) is the bridge's (500). */
-export const statusOf = (err) => (err instanceof HttpError ? err.status : err instanceof ReplyError ? 400 : 500);
+export const statusOf = (err) => (err instanceof HttpError ? err.status : err instanceof Error && err.name === "ReplyError" ? 400 : 500);

@@ -3,7 +3,7 @@
 // doubles come out differently) with integers kept as exact digits.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import Redis, { Command } from "ioredis";
+import Redis from "ioredis";
 import { refusal, runsScript } from "./commands.mjs";
 import { errorText, statusOf, tooLarge } from "./errors.mjs";
 import { ScriptDialect } from "./lua.mjs";
@@ -23,8 +23,9 @@ import { Streams } from "./streams.mjs";
 // ioredis reshapes the replies (and arguments) of some commands by their exact lower-case name:
 // `hgetall` becomes an object, `zrange` pairs, `xread` ... Those names go to Redis upper-cased
 // (same command, no reshaping); every other name goes as sent, so Redis's errors quote it as sent.
-// Should ioredis stop exposing its table, every name is upper-cased.
-const reshaping = /** @type {any} */ (Command)._transformer;
+// Should ioredis stop exposing its table, every name is upper-cased. (ioredis is CommonJS: its
+// extras hang off the default export, which every loader, vitest's included, resolves alike.)
+const reshaping = /** @type {any} */ (Redis).Command?._transformer;
 const nameFor = (name) => {
   const text = String(name);
   const reshaped = !reshaping || Object.hasOwn(reshaping.reply ?? {}, text) || Object.hasOwn(reshaping.argument ?? {}, text);
