@@ -20,7 +20,12 @@ export default defineConfig(async () => {
         {
           // The same "zod" the deployed bundle gets (wrangler.toml [alias]), so the tests run the
           // module graph production runs. Exact match only: "zod/v4" etc. stay zod's own.
-          resolve: { alias: [{ find: /^zod$/, replacement: path.join(root, "src/zod/index.ts") }] },
+          resolve: {
+            alias: [
+              { find: /^zod$/, replacement: path.join(root, "src/zod/index.ts") },
+              { find: /^@upstash\/core-analytics$/, replacement: path.join(root, "src/upstash/no-analytics.ts") },
+            ],
+          },
           plugins: [
             cloudflareTest(({ inject }) => ({
               wrangler: { configPath: path.join(root, "wrangler.toml") },

@@ -209,3 +209,32 @@ describe("scenario list", () => {
     expect(SCENARIOS.find((s) => s.id === "list-deep")?.requests(ctx)[0]?.path).toContain("cursor=c.sig");
   });
 });
+
+describe("budgets under the far latency profile", () => {
+  const far = { profile: "far", upstash: 150, primary: 150, replica: 20, kv: 5 };
+  it("checks sequential round trips and p50 over the KV round trip, and not throughput", () => {
+    const checks = checkBudgets({
+      settings: { rtt: far },
+      bundle: { gzipKiB: 100 },
+      scenarios: [
+        scenario({ id: "cached", ratio: 0.1, budget: { minRatio: 0.7 }, far: { maxSequential: 1, p50OverKvMs: 10 }, rtt: { sequential: 1 }, p50Ms: 15 }),
+        scenario({ id: "slow", far: { maxSequential: 1, p50OverKvMs: 10 }, rtt: { sequential: 2 }, p50Ms: 16 }),
+        scenario({ id: "write", far: { maxSequential: 2 }, rtt: { sequential: null } }),
+      ],
+    });
+    expect(checks.some((c) => c.name.includes("throughput"))).toBe(false);
+    const failed = Object.fromEntries(checks.filter((c) => !c.pass).map((c) => [c.name, c.actual]));
+    expect(failed).toEqual({
+      "slow: sequential round trips (far)": "2",
+      "slow: p50 latency (far)": "16 ms",
+      "write: sequential round trips (far)": "not measured",
+    });
+  });
+
+  it("gives every scenario the issue names a far budget", () => {
+    const budgeted = SCENARIOS.filter((s) => "far" in s).map((s) => s.id);
+    expect(budgeted).toEqual(
+      expect.arrayContaining(["market-cached", "market-auth", "market-uncached", "list-first", "market-create", "market-create-keyed", "position-create", "search-hybrid"]),
+    );
+  });
+});
