@@ -28,7 +28,8 @@ function scenarioRows(results) {
     row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---", "---:", "---:", "---:"]),
   ];
   for (const s of results.scenarios) {
-    const ratio = typeof s.ratio === "number" ? `${s.ratio.toFixed(2)}x ${s.baseline}` : dash;
+    const reference = typeof s.referenceRatio === "number" ? ` (${s.referenceRatio.toFixed(2)}x ${s.reference})` : "";
+    const ratio = typeof s.ratio === "number" ? `${s.ratio.toFixed(2)}x ${s.baseline}${reference}` : dash;
     const d1 = s.d1 ?? null;
     lines.push(
       row([

@@ -132,6 +132,7 @@ try {
     "bare-d1": path.join(WORKERS_DIR, "bare-d1.js"),
     "bare-d1-session": path.join(WORKERS_DIR, "bare-d1-session.js"),
     "bare-list-session": path.join(WORKERS_DIR, "bare-list-session.js"),
+    "bare-create-session": path.join(WORKERS_DIR, "bare-create-session.js"),
   };
   log(`bundle ${bundle.rawKiB.toFixed(1)} KiB, ${bundle.gzipKiB.toFixed(1)} KiB gzip`);
 
@@ -190,6 +191,7 @@ try {
         return jwt.sign(new TextEncoder().encode(secret));
       }),
     ),
+    tokenUserIds: tokenUsers.map((u) => u.id),
     deepCursor: "",
     // Distinguishes this run's Idempotency-Keys from any earlier run's on the same data.
     runId: randomBytes(6).toString("hex"),
@@ -398,6 +400,8 @@ try {
       statusCounts: load.statusCounts,
       errors,
       ratio: s.baseline && rpsById[s.baseline] ? load.rps / rpsById[s.baseline] : null,
+      // As information: the ratio to the plain bare worker the budget used to be set against.
+      ...(s.reference ? { reference: s.reference, referenceRatio: rpsById[s.reference] ? load.rps / rpsById[s.reference] : null } : {}),
       ...(s.budget ? { budget: s.budget } : {}),
       ...(rtt && s.far ? { far: s.far } : {}),
       d1: meters[s.id] ?? load.d1 ?? null,
