@@ -91,7 +91,7 @@ async function indexDemoData() {
   const token = await mintToken({ sub: "demo-admin", role: "admin", name: "Ada Admin" });
   const res = await fetch(`${base}/api/admin/reindex`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
   const body = await res.json().catch(() => ({}));
-  if (res.status === 202) console.log(`\nSearch index: ${body.data.count} markets enqueued for embedding (local, lexical: see README "Search").\n`);
-  else console.warn(`\nSearch index: reindex answered ${res.status}; run it by hand (README "Search").\n`);
+  if (res.status === 202) console.log(`\nSearch index: ${body.data.count} markets enqueued for embedding (local, lexical: see docs/search-and-indexing.md).\n`);
+  else console.warn(`\nSearch index: reindex answered ${res.status}; run it by hand (docs/search-and-indexing.md).\n`);
 }
 indexDemoData().catch((err) => console.warn(`Search index: could not reindex the demo data (${err.message})`));

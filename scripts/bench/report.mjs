@@ -101,8 +101,8 @@ export const README_START = "<!-- bench:start -->";
 export const README_END = "<!-- bench:end -->";
 
 /**
- * The README with a generated section replaced by `section`, between `markers` (the soak run
- * keeps its table there; the benchmark writes only bench/results.*).
+ * A Markdown page with a generated section replaced by `section`, between `markers` (the soak run
+ * keeps its table in docs/consistency-and-idempotency.md; the benchmark writes only bench/results.*).
  * @param {string} readme
  * @param {string} section
  * @param {{ start: string, end: string }} [markers]
@@ -111,6 +111,6 @@ export const README_END = "<!-- bench:end -->";
 export function replaceReadmeSection(readme, section, markers = { start: README_START, end: README_END }) {
   const start = readme.indexOf(markers.start);
   const end = readme.indexOf(markers.end);
-  if (start < 0 || end < start) throw new Error(`README has no ${markers.start} … ${markers.end} section`);
+  if (start < 0 || end < start) throw new Error(`no ${markers.start} … ${markers.end} section in the page`);
   return `${readme.slice(0, start + markers.start.length)}\n${section.trimEnd()}\n${readme.slice(end)}`;
 }

@@ -7,7 +7,7 @@
 // mid-flight, as after a timeout, and retried. Afterwards, with the index queue drained, it checks
 // that every acknowledged create exists exactly once, that no write exists that was not
 // acknowledged, that every market's volume is the sum of its positions, and that the search index
-// matches D1. Writes bench/soak.json and the README's reliability figures.
+// matches D1. Writes bench/soak.json and the reliability figures in docs/consistency-and-idempotency.md.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -272,9 +272,9 @@ try {
   process.stdout.write(`\n${table}\n\n${ok ? "PASS" : "FAIL"}\n`);
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench/soak.json"), `${JSON.stringify(result, null, 2)}\n`);
-  const readme = path.join(ROOT, "README.md");
-  writeFileSync(readme, replaceReadmeSection(readFileSync(readme, "utf8"), table, { start: SOAK_START, end: SOAK_END }));
-  log("wrote bench/soak.json and README.md's reliability figures");
+  const page = path.join(ROOT, "docs/consistency-and-idempotency.md");
+  writeFileSync(page, replaceReadmeSection(readFileSync(page, "utf8"), table, { start: SOAK_START, end: SOAK_END }));
+  log("wrote bench/soak.json and the reliability figures in docs/consistency-and-idempotency.md");
   if (args.check && !ok) process.exitCode = 1;
 } finally {
   await server?.dispose().catch(() => {});
