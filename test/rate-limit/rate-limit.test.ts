@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { hsToken, uniqueSub } from "../helpers/tokens";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 afterEach(() => vi.restoreAllMocks());
 
