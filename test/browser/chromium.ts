@@ -95,11 +95,16 @@ export function findOrInstallChromium(): string {
   if (found) return found;
   if (process.getuid?.() === 0 && executable("/usr/bin/apt-get")) {
     console.log("Chromium not found: installing Debian's chromium package (apt-get install -y chromium)");
+    // dpkg prints hundreds of lines even with -qq: they are shown only if the install fails.
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
+    const output: string[] = [];
+    for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
+      const run = spawnSync("apt-get", args, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
+      output.push(run.stdout ?? "", run.stderr ?? "");
+    }
     const installed = findChromium(machine);
     if (installed) return installed;
+    console.log(output.join(""));
   }
   throw new Error(chromiumNotFound(machine.platform, machine.env));
 }
