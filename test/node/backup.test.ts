@@ -59,7 +59,8 @@ beforeAll(async () => {
   const fts = execFileSync("sh", ["-c", FTS_SQL_CMD], { cwd: root, encoding: "utf8" });
   writeFileSync(path.join(work, "fts.sql"), fts);
   setUp = true;
-}, 60_000);
+  // Two wrangler runs (migrations, seed) take 40 s and more on a busy two-core machine.
+}, 180_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
