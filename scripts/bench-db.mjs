@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 const files = ["test/markets/markets.keyset.test.ts", "test/markets/markets.list.test.ts", "test/positions/positions.test.ts"];
 const child = spawn("vitest", ["run", "--config", "test/vitest.config.mts", "--project", "workers", ...files], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NO_COLOR: "1" },
+  env: { ...process.env, NO_COLOR: "1", PRINT_D1_FIGURES: "1" },
 });
 let buffered = "";
 child.stdout.on("data", (chunk) => {

@@ -13,7 +13,7 @@
 
 import { performance } from "node:perf_hooks";
 
-/** Every worker the benchmark starts. `script` names a build (see run.mjs). */
+/** Every worker the benchmark starts. `script` names a build (see buildWorkers in build.mjs). */
 export const SERVERS = {
   "bare-const": { script: "bare-const" },
   "bare-kv": { script: "bare-kv", kv: "KV" },
@@ -89,7 +89,7 @@ const LIST_PATH = `/api/markets?sort=volume&order=desc&limit=${LIST_LIMIT}`;
  * The measurements, in the order they run (each next to its baseline, so drift over the run
  * affects both alike; writes last, as they change the data).
  *
- * Context (built by run.mjs): cachedIds (the first 200 markets), uncachedIds (2 000), activeIds (the
+ * Context (built by context.mjs): cachedIds (the first 200 markets), uncachedIds (2 000), activeIds (the
  * last 500 active markets, disjoint from cachedIds), tokens (user tokens), deepCursor (the cursor
  * after 4 000 rows of LIST_PATH).
  */

@@ -4,7 +4,8 @@ import { SEND_BATCH_LIMIT } from "../../src/indexing/index-job";
 import { call } from "../helpers/api";
 import { actor, insertMarkets } from "../helpers/fixtures";
 import { recordingQueue, refusingQueue } from "../helpers/queue";
-import { countingD1, fetchWith } from "../helpers/worker";
+import { countingD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 const marketCount = async () => (await env.DB.prepare("SELECT count(*) AS n FROM markets").first<{ n: number }>())!.n;
 

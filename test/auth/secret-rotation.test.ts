@@ -1,7 +1,7 @@
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertMarkets } from "../helpers/fixtures";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 // Rotating JWT_SECRET (docs/operations.md "A secret leaked"): deploy the new secret with the old
 // one as JWT_SECRET_PREVIOUS, wait out token lifetimes, then drop the previous secret. Each phase

@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { tableCounts } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
-import { flakyD1, fetchWith } from "../helpers/worker";
+import { flakyD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { call } from "../helpers/api";
-import { brokenD1, fetchWith } from "../helpers/worker";
+import { brokenD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 afterEach(() => vi.restoreAllMocks());
 

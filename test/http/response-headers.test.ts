@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 const sha1Hex = async (bytes: ArrayBuffer) =>
   [...new Uint8Array(await crypto.subtle.digest("SHA-1", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");

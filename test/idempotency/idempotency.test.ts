@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { call, tableCounts } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
-import { fetchWith, interceptD1, laggingReplicaD1, slowWritesD1 } from "../helpers/worker";
+import { interceptD1, laggingReplicaD1, slowWritesD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 const key = () => `key-${crypto.randomUUID()}`;
 const marketsNamed = async (name: string) =>

@@ -8,7 +8,7 @@ import { deliver } from "../helpers/queue";
 import { countingEmbedder, countingVectorIndex, failingEmbedder } from "../helpers/search";
 import { D1VectorIndex } from "../../src/search/d1-vector-index";
 import { insertMarkets } from "../helpers/fixtures";
-import { brokenD1, countingD1 } from "../helpers/worker";
+import { brokenD1, countingD1 } from "../helpers/d1-doubles";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,7 +4,7 @@ import { INDEX_DLQ_NAME, INDEX_MAX_RETRIES, INDEX_QUEUE_NAME, type IndexJob } fr
 import { actor, insertMarkets } from "../helpers/fixtures";
 import { deliver, eventually, refusingQueue } from "../helpers/queue";
 import { failingEmbedder, search } from "../helpers/search";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 // The only test file that writes index_failures, so its listings and replays see exactly its own
 // rows. Each test leaves the table empty.

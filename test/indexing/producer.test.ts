@@ -5,7 +5,7 @@ import worker from "../../src/index";
 import type { IndexJob } from "../../src/indexing/index-job";
 import { actor } from "../helpers/fixtures";
 import { recordingQueue } from "../helpers/queue";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 describe("index job producer", () => {
   it("every write of searchable text or status enqueues one job carrying the market's new version", async () => {

@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 import { badPlanLines, queryPlan, rowsRead } from "../helpers/query-plans";
-import { countingD1, fetchWith } from "../helpers/worker";
+import { countingD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 // 5 000 markets under one creator, written in one statement; other files' rows may exist too,
 // so assertions compare pages with a full listing taken in the same state.

@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 import { actor } from "../helpers/fixtures";
-import { countingD1, fetchWith } from "../helpers/worker";
+import { countingD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 // Markets written straight to D1 with known values, tagged by a unique creator so assertions
 // only look at this file's rows even if other files share the database.

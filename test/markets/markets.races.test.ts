@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
 import { hsToken, uniqueSub } from "../helpers/tokens";
-import { fetchWith, interceptD1 } from "../helpers/worker";
+import { interceptD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 // Every state rule the service checks is also a guard in the statement that writes. These fire the
 // conflicting requests at once, many rounds, and check what D1 ends up holding.

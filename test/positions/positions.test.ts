@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { call, tableCounts } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
 import { badPlanLines, queryPlan } from "../helpers/query-plans";
-import { countingD1, fetchWith } from "../helpers/worker";
+import { countingD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { MAX_READS_IN_FLIGHT } from "../../src/rate-limit/read-admission";
 import { hsToken, uniqueSub } from "../helpers/tokens";
-import { fetchNow, fetchWith } from "../helpers/worker";
+import { fetchNow, fetchWith } from "../helpers/entry";
 
 // The limiter talks to Upstash through a proxy the tests can hold: a request that completes while
 // Upstash's answer is held provably did not wait for it (an ordering, not a timing).

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { hsToken, uniqueSub } from "../helpers/tokens";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -174,7 +174,7 @@ describe("when the limiter's backend is down", () => {
     }
     const logged = warnings.map((l) => JSON.parse(l)).filter((l) => l.msg === "rate limiter unavailable");
     expect(logged.length).toBeGreaterThanOrEqual(7);
-    expect(logged[0]).toMatchObject({ level: "warn", policy: "local", metric: "rate_limit.local_fallback", count: 1 });
+    expect(logged[0]).toMatchObject({ level: "warn", policy: "local", metric: "rate_limit.local_fallback", count: 1, reason: "error" });
 
     const after = await get(env, { ip: uniqueIp() });
     expect(after.status).toBe(200);

@@ -6,7 +6,7 @@ import { HashingEmbedder } from "../../src/search/hashing-embedder";
 import { cosineScorer, decodeVector, encodeVector } from "../../src/search/vector-codec";
 import { createSearchService } from "../../src/services";
 import { insertMarkets } from "../helpers/fixtures";
-import { countingD1 } from "../helpers/worker";
+import { countingD1 } from "../helpers/d1-doubles";
 
 const cosine = (a: number[], b: number[]) => {
   let dot = 0;

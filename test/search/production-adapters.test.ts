@@ -7,7 +7,7 @@ import { BGE_MODEL, WorkersAiEmbedder } from "../../src/search/workers-ai-embedd
 import { recordingAi, recordingVectorize } from "../helpers/cloudflare-bindings";
 import { insertMarkets } from "../helpers/fixtures";
 import { deliver, upsertJobs } from "../helpers/queue";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 const noWait: RetryOptions = { attempts: 3, base: 1, cap: 1, jitter: 0, sleep: async () => {} };
 

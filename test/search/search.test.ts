@@ -7,7 +7,8 @@ import { actor, createMarket } from "../helpers/fixtures";
 import { badPlanLines, queryPlan } from "../helpers/query-plans";
 import { deliver, upsertJobs } from "../helpers/queue";
 import { hitIds, nonce, search } from "../helpers/search";
-import { countingD1, fetchWith } from "../helpers/worker";
+import { countingD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 /** Creates markets through the API and indexes them now through the worker's queue entry. */
 async function indexedMarkets(...markets: { name: string; description?: string; status?: string }[]) {

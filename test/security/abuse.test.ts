@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { call } from "../helpers/api";
 import { hsToken, uniqueSub } from "../helpers/tokens";
-import { countingD1, fetchWith } from "../helpers/worker";
+import { countingD1 } from "../helpers/d1-doubles";
+import { fetchWith } from "../helpers/entry";
 
 afterEach(() => vi.restoreAllMocks());
 

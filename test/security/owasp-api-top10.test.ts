@@ -5,7 +5,7 @@ import { createApp } from "../../src/app";
 import { call, tableCounts } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
 import { hsToken } from "../helpers/tokens";
-import { fetchWith } from "../helpers/worker";
+import { fetchWith } from "../helpers/entry";
 
 // OWASP API Security Top 10 (2023), one section per risk; README "Security" maps each to its
 // requirement and to the other test files that cover it.

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair } from "jose";
 import type { TestProject } from "vitest/node";
 import { startBridge } from "../../scripts/upstash-bridge.mjs";
 import "./provided-context";
-import { freePort, startRedisServer } from "./redis-server";
+import { startRedisServer } from "./redis-server";
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -22,8 +22,8 @@ const close = (server: Server) =>
  * Real infrastructure for the workerd tests, started once per run and stopped afterwards:
  * - a stand-in identity provider publishing a JWKS with one RS256 key;
  * - a private redis-server behind the Upstash REST bridge (what the worker's limiter talks to);
- * - a second bridge that tests may stop and start through a small control server, to prove
- *   fail-open/fail-closed when the limiter's backend disappears mid-test.
+ * - a second way to the bridge that tests may stop and start through a small control server, to
+ *   prove fail-open/fail-closed when the limiter's backend fails mid-test.
  */
 export default async function setup(project: TestProject) {
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
@@ -50,33 +50,46 @@ export default async function setup(project: TestProject) {
   const token = randomBytes(24).toString("base64url");
   const bridge = await startBridge({ redisUrl: redis.url, token });
 
-  const pausablePort = await freePort();
-  let pausable: Awaited<ReturnType<typeof startBridge>> | undefined = await startBridge({
-    redisUrl: redis.url,
-    token,
-    port: pausablePort,
-  });
+  // Forwards one request to the bridge, as Upstash's clients send them (JSON bodies, bearer token).
+  const forwardToBridge = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const upstream = await fetch(`${bridge.url}${req.url}`, {
+      method: req.method,
+      headers: { authorization: req.headers.authorization ?? "", "content-type": "application/json" },
+      body,
+    });
+    res.writeHead(upstream.status, { "content-type": "application/json" }).end(Buffer.from(await upstream.arrayBuffer()));
+  };
+  const readBody = (req: IncomingMessage, then: (body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => then(Buffer.concat(chunks)));
+  };
+
+  // While stopped, Upstash is down: every command fails with an error answer. A closed port sends
+  // the limiter down the same error path, but workerd prints every refused connection (and the
+  // client's retry of it) to the run's output.
+  let bridgeDown = false;
+  const pausable = createServer((req, res) =>
+    readBody(req, (body) => {
+      if (bridgeDown) res.writeHead(503, { "content-type": "application/json" }).end('{"error":"ERR Upstash is unavailable"}');
+      else void forwardToBridge(req, res, body);
+    }),
+  );
+  const pausablePort = await listen(pausable);
   // Holds Upstash's answers while told to: tests prove what a request does before the limiter answers.
   let holding = false;
   let held: (() => void)[] = [];
   let forwarded = 0;
-  const gate = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const forward = async () => {
+  const gate = createServer((req, res) =>
+    readBody(req, (body) => {
+      const forward = () => {
         forwarded++;
-        const upstream = await fetch(`${bridge.url}${req.url}`, {
-          method: req.method,
-          headers: { authorization: req.headers.authorization ?? "", "content-type": "application/json" },
-          body: Buffer.concat(chunks),
-        });
-        res.writeHead(upstream.status, { "content-type": "application/json" }).end(Buffer.from(await upstream.arrayBuffer()));
+        void forwardToBridge(req, res, body);
       };
-      if (holding) held.push(() => void forward());
-      else void forward();
-    });
-  });
+      if (holding) held.push(forward);
+      else forward();
+    }),
+  );
   const gatePort = await listen(gate);
 
   const control = createServer(async (req, res) => {
@@ -89,10 +102,9 @@ export default async function setup(project: TestProject) {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ held: held.length, forwarded }));
       return;
     } else if (req.method === "POST" && req.url === "/bridge/stop") {
-      await pausable?.close();
-      pausable = undefined;
+      bridgeDown = true;
     } else if (req.method === "POST" && req.url === "/bridge/start") {
-      pausable ??= await startBridge({ redisUrl: redis.url, token, port: pausablePort });
+      bridgeDown = false;
     } else {
       res.writeHead(404).end();
       return;
@@ -113,7 +125,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     for (const release of held.splice(0)) release();
-    await Promise.all([close(idp), close(control), close(gate), bridge.close(), pausable?.close()]);
+    await Promise.all([close(idp), close(control), close(gate), close(pausable), bridge.close()]);
     await redis.stop();
   };
 }

@@ -13,7 +13,7 @@ declare module "vitest" {
     /** The Upstash REST bridge in front of it, and its bearer token. */
     upstashUrl: string;
     upstashToken: string;
-    /** A second bridge that tests can stop/start via `bridgeControlUrl` (POST /bridge/stop|start). */
+    /** The bridge behind a switch: while stopped via `bridgeControlUrl` (POST /bridge/stop|start) every command fails. */
     pausableUpstashUrl: string;
     bridgeControlUrl: string;
     /**

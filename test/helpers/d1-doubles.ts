@@ -1,72 +1,5 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
-import worker from "../../src/index";
-
-/**
- * Calls the worker's real fetch entry with a modified environment (a wrapped or broken
- * binding, a different secret) — the same entry production uses, with different bindings.
- */
-export async function fetchWith(overrides: Partial<Env>, path: string, init?: RequestInit) {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`https://api.test${path}`, init), envWith(overrides), ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
-
-/**
- * Like fetchWith, but resolves as soon as the response exists, as a client sees it; `background`
- * settles when the request's waitUntil work (e.g. a rate-limit count) has finished.
- */
-export async function fetchNow(overrides: Partial<Env>, path: string, init?: RequestInit) {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`https://api.test${path}`, init), envWith(overrides), ctx);
-  return { res, background: waitOnExecutionContext(ctx) };
-}
-
-// One merged env per overrides object: like a real isolate's env, it stays the same object across
-// requests, so per-isolate state keyed on it (config, rate limiter) lives as long as the test's env.
-const merged = new WeakMap<object, Env>();
-function envWith(overrides: Partial<Env>): Env {
-  let e = merged.get(overrides);
-  if (!e) {
-    e = { ...env, ...overrides };
-    merged.set(overrides, e);
-  }
-  return e;
-}
-
-/**
- * A D1 binding that records the statements it is asked to run (single or batched), including
- * through sessions opened on it, with their bound parameters.
- */
-export function countingD1(inner: D1Database) {
-  const counter = { statements: 0, queries: [] as { sql: string; params: unknown[] }[] };
-  const wrap = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(t, prop, receiver) {
-        if (prop === "prepare") {
-          return (sql: string) => {
-            counter.statements++;
-            const query = { sql, params: [] as unknown[] };
-            counter.queries.push(query);
-            const stmt = (t as unknown as D1Database).prepare(sql);
-            const bind = stmt.bind.bind(stmt);
-            stmt.bind = (...params: unknown[]) => {
-              query.params = params;
-              return bind(...params);
-            };
-            return stmt;
-          };
-        }
-        if (prop === "withSession") {
-          return (arg?: string) => wrap((t as unknown as D1Database).withSession(arg));
-        }
-        const value = Reflect.get(t, prop, receiver);
-        return typeof value === "function" ? value.bind(t) : value;
-      },
-    });
-  return { db: wrap(inner), counter };
-}
+// Stand-ins for the D1 binding: each wraps (or replaces) the real local database so a test can
+// count, fail, delay or stale the statements the API runs, through sessions as well as the binding.
 
 /** A D1 binding whose every statement fails with a message that contains SQL, as real D1 errors do. */
 export const brokenD1 = (): D1Database =>
@@ -110,6 +43,29 @@ export function interceptD1<T extends D1Database | D1DatabaseSession>(
       return typeof value === "function" ? value.bind(t) : value;
     },
   });
+}
+
+/**
+ * A D1 binding that records the statements it is asked to run (single or batched), including
+ * through sessions opened on it, with their bound parameters.
+ */
+export function countingD1(inner: D1Database) {
+  const counter = { statements: 0, queries: [] as { sql: string; params: unknown[] }[] };
+  const db = interceptD1(inner, (t) => ({
+    prepare: (sql) => {
+      counter.statements++;
+      const query = { sql, params: [] as unknown[] };
+      counter.queries.push(query);
+      const stmt = t.prepare(sql);
+      const bind = stmt.bind.bind(stmt);
+      stmt.bind = (...params: unknown[]) => {
+        query.params = params;
+        return bind(...params);
+      };
+      return stmt;
+    },
+  }));
+  return { db, counter };
 }
 
 /**
