@@ -1,6 +1,6 @@
-import { CachedMarketRepository } from "./cache/cached-market.repository";
-import { CachedPositionRepository } from "./cache/cached-position.repository";
-import { type CacheStatus, MarketCache } from "./cache/market-cache";
+import { CachedMarketRepository } from "./markets/cached-market.repository";
+import { CachedPositionRepository } from "./positions/cached-position.repository";
+import { type CacheStatus, MarketCache } from "./markets/market-cache";
 import type { Config } from "./config";
 import { createDatabase } from "./db/client";
 import { withReadRetries } from "./db/retrying-session";

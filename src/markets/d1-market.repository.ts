@@ -3,7 +3,7 @@ import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { markets, positions } from "../db/schema";
 import type { NewPosition } from "../positions/position.repository";
-import { upsertUserStatement } from "../users/user.repository";
+import { upsertProfile } from "../auth/profile-upsert";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
@@ -124,7 +124,7 @@ export class D1MarketRepository implements MarketRepository {
       createdAt: m.createdAt,
       updatedAt: m.createdAt,
     });
-    const upsertUser = upsertUserStatement(this.db, actor);
+    const upsertUser = upsertProfile(this.db, actor);
     const select = this.selectWritten(m.id);
     const remember = idempotency ? storeResponseStatements(this.db, idempotency) : [];
     // One batch, one transaction: the market never exists without its initial position or volume,
@@ -151,7 +151,7 @@ export class D1MarketRepository implements MarketRepository {
         .update(markets)
         .set({ ...changes, updatedAt, searchVersion: sql`${markets.searchVersion} + 1` })
         .where(and(guarded(id, guard), ne(markets.status, "resolved"))),
-      upsertUserStatement(this.db, actor, AFTER_A_CHANGE),
+      upsertProfile(this.db, actor, AFTER_A_CHANGE),
       this.selectWritten(id),
     ]);
     return { changed: updated.meta.changes > 0, market: row ? toWritten(row) : null };
@@ -165,7 +165,7 @@ export class D1MarketRepository implements MarketRepository {
         .delete(markets)
         .where(and(guarded(id, guard), sql`NOT ${hasPositions}`))
         .returning({ searchVersion: markets.searchVersion }),
-      upsertUserStatement(this.db, actor, AFTER_A_CHANGE),
+      upsertProfile(this.db, actor, AFTER_A_CHANGE),
       this.db.select({ searchVersion: markets.searchVersion, hasPositions }).from(markets).where(eq(markets.id, id)),
     ]);
     return {

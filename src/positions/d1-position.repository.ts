@@ -4,7 +4,7 @@ import type { Database } from "../db/client";
 import { markets, positions, users } from "../db/schema";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
-import { upsertUserStatement } from "../users/user.repository";
+import { upsertProfile } from "../auth/profile-upsert";
 import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
 import type { NewPosition, PositionRepository } from "./position.repository";
 import { MAX_VOLUME } from "./position.schemas";
@@ -32,7 +32,7 @@ export class D1PositionRepository implements PositionRepository {
     );
     const placed = sql`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.id} = ${p.id})`;
     const [, inserted, , [market], [user]] = await this.db.batch([
-      upsertUserStatement(this.db, actor, sql`EXISTS (SELECT 1 FROM ${markets} WHERE ${open})`),
+      upsertProfile(this.db, actor, sql`EXISTS (SELECT 1 FROM ${markets} WHERE ${open})`),
       this.db.insert(positions).select(
         this.db
           .select({
