@@ -2,7 +2,7 @@ import { canModerate } from "../auth/permissions";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import { ApiError, notFound } from "../http/errors";
-import type { IndexJob } from "../indexing/index-job";
+import type { IndexJobProducer } from "../indexing/producer";
 import type { CursorCodec, Keyset } from "../pagination/cursor";
 import type { PositionInput } from "../positions/position.model";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
@@ -30,11 +30,6 @@ const keysetOf = (m: MarketSummary, sort: MarketListQuery["sort"]): Keyset => ({
   id: m.id,
 });
 
-/** Where index jobs go after a successful write (the producer; it never makes the write wait or fail). */
-export interface IndexJobSink {
-  enqueue(jobs: IndexJob[]): void;
-}
-
 /**
  * Business rules for markets: who may change what, and which changes are allowed. Every write
  * that changes what search sees is followed by an index job.
@@ -43,7 +38,7 @@ export class MarketService {
   constructor(
     private readonly markets: MarketRepository,
     private readonly cursors: CursorCodec,
-    private readonly indexJobs: IndexJobSink,
+    private readonly indexJobs: IndexJobProducer,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
