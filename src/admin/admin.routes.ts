@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requirePermission } from "../auth/middleware";
 import { emptyJsonBodyIsAbsent } from "../http/content-type";
 import { errorResponses, jsonResponse, pageSchema, successSchema } from "../http/envelope";
-import { CursorPageMetaSchema } from "../positions/position.schemas";
+import { CursorPageMetaSchema } from "../pagination/page-meta";
 import {
   IndexFailurePageQuerySchema,
   IndexFailureSchema,

@@ -2,7 +2,7 @@ import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
 import type { DeleteOutcome, MarketRepository, NewMarket, UpdateOutcome, WriteGuard, WrittenMarket } from "./market.repository";
-import type { NewPosition } from "../positions/position.repository";
+import type { NewPosition } from "./stake";
 import type { MarketCache } from "./market-cache";
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { markets, positions } from "../db/schema";
-import type { NewPosition } from "../positions/position.repository";
+import type { NewPosition } from "./stake";
 import { upsertProfile } from "../auth/profile-upsert";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";

@@ -1,6 +1,6 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
-import type { NewPosition } from "../positions/position.repository";
+import type { NewPosition } from "./stake";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
 
 /** Data to insert for a new market. */

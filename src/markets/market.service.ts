@@ -4,7 +4,7 @@ import type { Principal } from "../auth/principal";
 import { ApiError, notFound } from "../http/errors";
 import type { IndexJobProducer } from "../indexing/producer";
 import type { CursorCodec, Keyset } from "../pagination/cursor";
-import type { PositionInput } from "../positions/position.model";
+import type { PositionInput } from "./stake";
 import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
 import { type EntityTags, ifMatchAllows, preconditionFailed } from "../http/preconditions";
 import { marketETag } from "./market.etag";

@@ -1,7 +1,8 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
-import type { NewPosition, PositionRepository } from "./position.repository";
+import type { NewPosition } from "../markets/stake";
+import type { PositionRepository } from "./position.repository";
 import type { MarketCache } from "../markets/market-cache";
 
 /** Positions change market volume: placing one invalidates the market and every cached list. */

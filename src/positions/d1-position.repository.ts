@@ -6,8 +6,8 @@ import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { upsertProfile } from "../auth/profile-upsert";
 import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
-import type { NewPosition, PositionRepository } from "./position.repository";
-import { MAX_VOLUME } from "./position.schemas";
+import { MAX_VOLUME, type NewPosition } from "../markets/stake";
+import type { PositionRepository } from "./position.repository";
 
 // Money is bound as an integer, never as a float: sums stay exact (see MAX_VOLUME).
 const amount = (value: number) => sql<number>`CAST(${value} AS INTEGER)`;

@@ -1,14 +1,5 @@
-import type { POSITION_SIDES } from "../db/schema";
 import type { CreatorRef, MarketStatus } from "../markets/market.model";
-
-/** Which outcome a position backs. */
-export type PositionSide = (typeof POSITION_SIDES)[number];
-
-/** What a caller stakes: `amount` in the smallest currency unit (an integer). */
-export interface PositionInput {
-  side: PositionSide;
-  amount: number;
-}
+import type { PositionSide } from "../markets/stake";
 
 /** A position as a market's position list shows it. */
 export interface Position {

@@ -4,14 +4,9 @@ import { requirePermission } from "../auth/middleware";
 import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import { optionalAuth } from "../http/openapi-contract";
 import { MarketIdParamSchema } from "../markets/market.schemas";
-import {
-  CursorPageMetaSchema,
-  MyPositionSchema,
-  PlacedPositionSchema,
-  PositionInputSchema,
-  PositionPageQuerySchema,
-  PositionSchema,
-} from "./position.schemas";
+import { PositionInputSchema } from "../markets/stake";
+import { CursorPageMetaSchema } from "../pagination/page-meta";
+import { MyPositionSchema, PlacedPositionSchema, PositionPageQuerySchema, PositionSchema } from "./position.schemas";
 
 const tags = ["Positions"];
 const security = [{ bearerAuth: [] }];

@@ -2,9 +2,9 @@ import type { Principal } from "../auth/principal";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { ApiError, notFound } from "../http/errors";
 import type { CursorCodec, CursorScope } from "../pagination/cursor";
-import type { MyPosition, Page, Position, PositionInput } from "./position.model";
+import { MAX_VOLUME, type PositionInput } from "../markets/stake";
+import type { MyPosition, Page, Position } from "./position.model";
 import type { PositionRepository } from "./position.repository";
-import { MAX_VOLUME } from "./position.schemas";
 
 /** A newest-first page request as the API receives it. */
 export interface PositionListRequest {
