@@ -1,5 +1,7 @@
 import { asc, desc, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { inList } from "../db/in-list";
+import { type After, afterRow, pageOf } from "../db/keyset";
 import { indexFailures } from "../db/schema";
 import type { IndexJob } from "./index-job";
 
@@ -28,7 +30,7 @@ export interface NewIndexFailure {
 /** A newest-first page request: `after` is the (createdAt, id) of the previous page's last row. */
 export interface IndexFailurePageQuery {
   limit: number;
-  after?: { value: number; id: string };
+  after?: After<number>;
 }
 
 const columns = {
@@ -74,16 +76,13 @@ export class IndexFailureRepository {
 
   /** Newest first, keyset-paged. */
   async list(q: IndexFailurePageQuery) {
-    const after = q.after
-      ? sql`(${indexFailures.createdAt}, ${indexFailures.id}) < (${q.after.value}, ${q.after.id})`
-      : undefined;
     const rows: IndexFailure[] = await this.db
       .select(columns)
       .from(indexFailures)
-      .where(after)
+      .where(afterRow(indexFailures.createdAt, indexFailures.id, q.after, "desc"))
       .orderBy(desc(indexFailures.createdAt), desc(indexFailures.id))
       .limit(q.limit + 1);
-    return { items: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+    return pageOf(rows, q.limit);
   }
 
   /** The oldest `limit` failures, to replay. */
@@ -93,6 +92,6 @@ export class IndexFailureRepository {
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.delete(indexFailures).where(sql`${indexFailures.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+    await this.db.delete(indexFailures).where(inList(indexFailures.id, ids));
   }
 }

@@ -1,5 +1,6 @@
-import { asc, gt, sql } from "drizzle-orm";
+import { asc, gt } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { inList } from "../db/in-list";
 import { type MarketRow, markets } from "../db/schema";
 
 /** What indexing reads of a market: the text to embed, the status to filter on, the version. */
@@ -15,7 +16,6 @@ export class MarketIndexSource {
   /** The markets among `ids` that exist, in one query. */
   findForIndexing(ids: string[]): Promise<IndexableMarket[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    // One JSON parameter for up to 100 ids: D1 allows 100 bound parameters per statement.
     return this.db
       .select({
         id: markets.id,
@@ -25,7 +25,7 @@ export class MarketIndexSource {
         searchVersion: markets.searchVersion,
       })
       .from(markets)
-      .where(sql`${markets.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+      .where(inList(markets.id, ids));
   }
 
   /** Ids and search versions in id order after `afterId` (keyset), for a reindex. */

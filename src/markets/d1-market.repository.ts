@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
+import { inList } from "../db/in-list";
+import { afterRow, pageOf } from "../db/keyset";
 import { markets, positions } from "../db/schema";
 import type { NewPosition } from "./stake";
 import { upsertProfile } from "../auth/profile-upsert";
@@ -70,22 +72,15 @@ export class D1MarketRepository implements MarketRepository {
   async list(q: MarketListQuery): Promise<MarketPage> {
     const dir = q.order === "asc" ? asc : desc;
     const column = SORT_COLUMNS[q.sort];
-    // A row-value comparison on (sort column, id) is what lets SQLite seek straight into the
-    // (status?, column, id) index: a deep page reads only its own rows.
-    const after = q.after
-      ? q.order === "asc"
-        ? sql`(${column}, ${markets.id}) > (${q.after.value}, ${q.after.id})`
-        : sql`(${column}, ${markets.id}) < (${q.after.value}, ${q.after.id})`
-      : undefined;
-    const where: SQL | undefined = and(q.status ? eq(markets.status, q.status) : undefined, after);
     const rows = await this.db
       .select(summaryColumns)
       .from(markets)
-      .where(where)
+      .where(and(q.status ? eq(markets.status, q.status) : undefined, afterRow(column, markets.id, q.after, q.order)))
       .orderBy(dir(column), dir(markets.id))
       .limit(q.limit + 1)
       .offset(q.offset);
-    return { items: rows.slice(0, q.limit).map(toSummary), hasMore: rows.length > q.limit };
+    const page = pageOf(rows, q.limit);
+    return { items: page.items.map(toSummary), hasMore: page.hasMore };
   }
 
   async findById(id: string): Promise<Market | null> {
@@ -104,11 +99,7 @@ export class D1MarketRepository implements MarketRepository {
 
   async findManyByIds(ids: string[]): Promise<MarketSummary[]> {
     if (ids.length === 0) return [];
-    // One JSON parameter instead of one per id: D1 allows 100 bound parameters per statement.
-    const rows = await this.db
-      .select(summaryColumns)
-      .from(markets)
-      .where(sql`${markets.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+    const rows = await this.db.select(summaryColumns).from(markets).where(inList(markets.id, ids));
     return rows.map(toSummary);
   }
 

@@ -1,3 +1,4 @@
+import type { After, Page } from "../db/keyset";
 import type { MARKET_STATUSES } from "../db/schema";
 
 /** Lifecycle state of a market. */
@@ -37,14 +38,11 @@ export interface MarketListQuery {
   limit: number;
   offset: number;
   /** Keyset pagination: rows strictly after this (sort value, id) in the listing's order. */
-  after?: { value: string | number; id: string };
+  after?: After;
 }
 
 /** A page of markets; `hasMore` comes from reading one row past the page. */
-export interface MarketPage {
-  items: MarketSummary[];
-  hasMore: boolean;
-}
+export type MarketPage = Page<MarketSummary>;
 
 /** Fields a client may set on a market. */
 export interface MarketChanges {

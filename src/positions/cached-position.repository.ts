@@ -1,6 +1,7 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
-import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
+import type { Page } from "../db/keyset";
+import type { MyPosition, Position, PositionPageQuery } from "./position.model";
 import type { NewPosition } from "../markets/stake";
 import type { PositionRepository } from "./position.repository";
 import type { MarketCache } from "../markets/market-cache";

@@ -1,21 +1,19 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
+import { afterRow, type Page, pageOf } from "../db/keyset";
 import { markets, positions, users } from "../db/schema";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { upsertProfile } from "../auth/profile-upsert";
-import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
+import type { MyPosition, Position, PositionPageQuery } from "./position.model";
 import { MAX_VOLUME, type NewPosition } from "../markets/stake";
 import type { PositionRepository } from "./position.repository";
 
 // Money is bound as an integer, never as a float: sums stay exact (see MAX_VOLUME).
 const amount = (value: number) => sql<number>`CAST(${value} AS INTEGER)`;
 
-const after = (q: PositionPageQuery) =>
-  q.after ? sql`(${positions.createdAt}, ${positions.id}) < (${q.after.value}, ${q.after.id})` : undefined;
-
-const page = <T>(rows: T[], limit: number): Page<T> => ({ items: rows.slice(0, limit), hasMore: rows.length > limit });
+const after = (q: PositionPageQuery) => afterRow(positions.createdAt, positions.id, q.after, "desc");
 
 /** PositionRepository over D1 through Drizzle. */
 export class D1PositionRepository implements PositionRepository {
@@ -89,7 +87,7 @@ export class D1PositionRepository implements PositionRepository {
         .limit(q.limit + 1),
     ]);
     if (exists.length === 0) return null;
-    return page(
+    return pageOf(
       rows.map(({ userId, displayName, ...r }) => ({ ...r, user: { id: userId, displayName } })),
       q.limit,
     );
@@ -111,7 +109,7 @@ export class D1PositionRepository implements PositionRepository {
       .where(and(eq(positions.userId, userId), after(q)))
       .orderBy(desc(positions.createdAt), desc(positions.id))
       .limit(q.limit + 1);
-    return page(
+    return pageOf(
       rows.map(({ marketId, marketName, marketStatus, ...r }) => ({
         ...r,
         market: { id: marketId, name: marketName, status: marketStatus },

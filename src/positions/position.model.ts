@@ -1,3 +1,4 @@
+import type { After } from "../db/keyset";
 import type { CreatorRef, MarketStatus } from "../markets/market.model";
 import type { PositionSide } from "../markets/stake";
 
@@ -23,11 +24,5 @@ export interface MyPosition {
 /** Newest-first page request; `after` is the (createdAt, id) of the previous page's last row. */
 export interface PositionPageQuery {
   limit: number;
-  after?: { value: number; id: string };
-}
-
-/** A page of rows and whether more exist. */
-export interface Page<T> {
-  items: T[];
-  hasMore: boolean;
+  after?: After<number>;
 }

@@ -1,7 +1,8 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import type { NewPosition } from "../markets/stake";
-import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
+import type { Page } from "../db/keyset";
+import type { MyPosition, Position, PositionPageQuery } from "./position.model";
 
 /** Why a position was not written: the market is gone, not active, or its volume is full. */
 export type PlaceRefusal = "not_found" | "not_active" | "volume_full";

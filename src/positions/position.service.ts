@@ -3,7 +3,8 @@ import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { ApiError, notFound } from "../http/errors";
 import type { CursorCodec, CursorScope } from "../pagination/cursor";
 import { MAX_VOLUME, type PositionInput } from "../markets/stake";
-import type { MyPosition, Page, Position } from "./position.model";
+import type { Page } from "../db/keyset";
+import type { MyPosition, Position } from "./position.model";
 import type { PositionRepository } from "./position.repository";
 
 /** A newest-first page request as the API receives it. */
