@@ -6,10 +6,20 @@ import { afterRow, pageOf } from "../db/keyset";
 import { markets, positions } from "../db/schema";
 import type { NewPosition } from "./stake";
 import { upsertProfile } from "../auth/profile-upsert";
-import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
+import {
+  type Market,
+  type MarketChanges,
+  type MarketColumns,
+  type MarketListQuery,
+  type MarketPage,
+  type MarketSort,
+  type MarketSummary,
+  toMarket,
+  toSummary,
+} from "./market.model";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
-import type { DeleteOutcome, MarketRepository, NewMarket, UpdateOutcome, WriteGuard, WrittenMarket } from "./market.repository";
+import type { DeleteOutcome, MarketRepository, UpdateOutcome, WriteGuard, WrittenMarket } from "./market.repository";
 
 // The actor's profile is written only together with a write that changed a row: changes() is the
 // row count of the statement just before it in the batch (the write).
@@ -52,18 +62,7 @@ const summaryColumns = {
 };
 const detailColumns = { ...summaryColumns, description: markets.description };
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]["_"]["data"] };
-type DetailRow = SummaryRow & { description: string };
-
-const toSummary = ({ creatorId, creatorName, ...m }: SummaryRow): MarketSummary => ({
-  ...m,
-  creator: { id: creatorId, displayName: creatorName },
-});
-const toMarket = (row: DetailRow): Market => ({ ...toSummary(row), description: row.description });
-const toWritten = ({ searchVersion, ...row }: DetailRow & { searchVersion: number }): WrittenMarket => ({
-  ...toMarket(row),
-  searchVersion,
-});
+const toWritten = (row: MarketColumns & { searchVersion: number }): WrittenMarket => ({ ...toMarket(row), searchVersion: row.searchVersion });
 
 /** MarketRepository over D1 through Drizzle. Every read is a single statement. */
 export class D1MarketRepository implements MarketRepository {
@@ -103,18 +102,8 @@ export class D1MarketRepository implements MarketRepository {
     return rows.map(toSummary);
   }
 
-  async create(actor: Principal, m: NewMarket, initial?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
-    const insertMarket = this.db.insert(markets).values({
-      id: m.id,
-      name: m.name,
-      description: m.description,
-      volume: initial?.amount ?? 0,
-      creatorId: actor.id,
-      // Empty when the token names nobody: a trigger (migrations/0003) copies the stored name.
-      creatorName: actor.claims.name ?? "",
-      createdAt: m.createdAt,
-      updatedAt: m.createdAt,
-    });
+  async create(actor: Principal, m: MarketColumns, initial?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
+    const insertMarket = this.db.insert(markets).values(m);
     const upsertUser = upsertProfile(this.db, actor);
     const select = this.selectWritten(m.id);
     const remember = idempotency ? storeResponseStatements(this.db, idempotency) : [];

@@ -26,6 +26,39 @@ export interface Market extends MarketSummary {
   description: string;
 }
 
+/**
+ * A market's columns as stored: the creator as id and copied name. A create writes exactly these
+ * (the search version starts at 1); reads turn them into a Market with {@link toMarket}.
+ */
+export interface MarketColumns {
+  id: string;
+  name: string;
+  description: string;
+  status: MarketStatus;
+  volume: number;
+  creatorId: string;
+  creatorName: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * The summary a row shows. Fields always come in this order, so a response, its cached copy and
+ * the response stored for its Idempotency-Key serialize alike.
+ */
+export const toSummary = (row: Omit<MarketColumns, "description">): MarketSummary => ({
+  id: row.id,
+  name: row.name,
+  status: row.status,
+  volume: row.volume,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  creator: { id: row.creatorId, displayName: row.creatorName },
+});
+
+/** The market a row shows (see {@link toSummary}). */
+export const toMarket = (row: MarketColumns): Market => ({ ...toSummary(row), description: row.description });
+
 /** Sort keys a list may use; each is backed by an index ending in `id`. */
 export const MARKET_SORTS = ["volume", "created_at", "name"] as const;
 export type MarketSort = (typeof MARKET_SORTS)[number];

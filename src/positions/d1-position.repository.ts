@@ -6,7 +6,7 @@ import { markets, positions, users } from "../db/schema";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { upsertProfile } from "../auth/profile-upsert";
-import type { MyPosition, Position, PositionPageQuery } from "./position.model";
+import { type MyPosition, type Position, type PositionPageQuery, placedPosition } from "./position.model";
 import { MAX_VOLUME, type NewPosition } from "../markets/stake";
 import type { PositionRepository } from "./position.repository";
 
@@ -56,15 +56,7 @@ export class D1PositionRepository implements PositionRepository {
     if (inserted.meta.changes === 0 || !market || !user) {
       return { refused: !market ? "not_found" : market.status !== "active" ? "not_active" : "volume_full" } as const;
     }
-    const position: Position = {
-      id: p.id,
-      marketId,
-      user: { id: actor.id, displayName: user.displayName },
-      side: p.side,
-      amount: p.amount,
-      createdAt: p.createdAt,
-    };
-    return { position, volume: market.volume };
+    return { position: placedPosition(p, marketId, { id: actor.id, displayName: user.displayName }), volume: market.volume };
   }
 
   async listByMarket(marketId: string, q: PositionPageQuery): Promise<Page<Position> | null> {

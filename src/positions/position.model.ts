@@ -1,6 +1,6 @@
 import type { After } from "../db/keyset";
 import type { CreatorRef, MarketStatus } from "../markets/market.model";
-import type { PositionSide } from "../markets/stake";
+import type { NewPosition, PositionSide } from "../markets/stake";
 
 /** A position as a market's position list shows it. */
 export interface Position {
@@ -11,6 +11,19 @@ export interface Position {
   amount: number;
   createdAt: number;
 }
+
+/**
+ * The position `p` is once `user` placed it on `marketId`. Fields always come in this order, so a
+ * response and the response stored for its Idempotency-Key serialize alike.
+ */
+export const placedPosition = (p: NewPosition, marketId: string, user: CreatorRef): Position => ({
+  id: p.id,
+  marketId,
+  user,
+  side: p.side,
+  amount: p.amount,
+  createdAt: p.createdAt,
+});
 
 /** A position in the caller's own list, with the market it is on. */
 export interface MyPosition {
