@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
 import { afterRow, type Page, pageOf } from "../db/keyset";
@@ -13,7 +14,15 @@ import type { PositionRepository } from "./position.repository";
 // Money is bound as an integer, never as a float: sums stay exact (see MAX_VOLUME).
 const amount = (value: number) => sql<number>`CAST(${value} AS INTEGER)`;
 
-const after = (q: PositionPageQuery) => afterRow(positions.createdAt, positions.id, q.after, "desc");
+/**
+ * The positions of `query` whose `owner` column is `id`: newest first, from after the page
+ * request's keyset, one row past its limit (see pageOf). Both lists are this, joined differently.
+ */
+const newestPage = <Q extends SQLiteSelect>(query: Q, owner: SQLiteColumn, id: string, q: PositionPageQuery) =>
+  query
+    .where(and(eq(owner, id), afterRow(positions.createdAt, positions.id, q.after, "desc")))
+    .orderBy(desc(positions.createdAt), desc(positions.id))
+    .limit(q.limit + 1);
 
 /** PositionRepository over D1 through Drizzle. */
 export class D1PositionRepository implements PositionRepository {
@@ -62,21 +71,24 @@ export class D1PositionRepository implements PositionRepository {
   async listByMarket(marketId: string, q: PositionPageQuery): Promise<Page<Position> | null> {
     const [exists, rows] = await this.db.batch([
       this.db.select({ id: markets.id }).from(markets).where(eq(markets.id, marketId)),
-      this.db
-        .select({
-          id: positions.id,
-          marketId: positions.marketId,
-          userId: positions.userId,
-          displayName: users.displayName,
-          side: positions.side,
-          amount: positions.amount,
-          createdAt: positions.createdAt,
-        })
-        .from(positions)
-        .innerJoin(users, eq(users.id, positions.userId))
-        .where(and(eq(positions.marketId, marketId), after(q)))
-        .orderBy(desc(positions.createdAt), desc(positions.id))
-        .limit(q.limit + 1),
+      newestPage(
+        this.db
+          .select({
+            id: positions.id,
+            marketId: positions.marketId,
+            userId: positions.userId,
+            displayName: users.displayName,
+            side: positions.side,
+            amount: positions.amount,
+            createdAt: positions.createdAt,
+          })
+          .from(positions)
+          .innerJoin(users, eq(users.id, positions.userId))
+          .$dynamic(),
+        positions.marketId,
+        marketId,
+        q,
+      ),
     ]);
     if (exists.length === 0) return null;
     return pageOf(
@@ -86,21 +98,24 @@ export class D1PositionRepository implements PositionRepository {
   }
 
   async listByUser(userId: string, q: PositionPageQuery): Promise<Page<MyPosition>> {
-    const rows = await this.db
-      .select({
-        id: positions.id,
-        side: positions.side,
-        amount: positions.amount,
-        createdAt: positions.createdAt,
-        marketId: markets.id,
-        marketName: markets.name,
-        marketStatus: markets.status,
-      })
-      .from(positions)
-      .innerJoin(markets, eq(markets.id, positions.marketId))
-      .where(and(eq(positions.userId, userId), after(q)))
-      .orderBy(desc(positions.createdAt), desc(positions.id))
-      .limit(q.limit + 1);
+    const rows = await newestPage(
+      this.db
+        .select({
+          id: positions.id,
+          side: positions.side,
+          amount: positions.amount,
+          createdAt: positions.createdAt,
+          marketId: markets.id,
+          marketName: markets.name,
+          marketStatus: markets.status,
+        })
+        .from(positions)
+        .innerJoin(markets, eq(markets.id, positions.marketId))
+        .$dynamic(),
+      positions.userId,
+      userId,
+      q,
+    );
     return pageOf(
       rows.map(({ marketId, marketName, marketStatus, ...r }) => ({
         ...r,
