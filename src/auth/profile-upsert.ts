@@ -4,11 +4,11 @@ import type { Database } from "../db/client";
 import { users } from "../db/schema";
 
 /**
- * The statement that creates or refreshes the caller's stored profile (users row) from token claims, returned unexecuted so it
- * runs in the same `db.batch` as the write it belongs to. Claims a token leaves out keep what is
- * stored (a first insert falls back to the subject as name and "user" as role). `onlyIf` makes it
- * write nothing unless the condition holds in that transaction (the write's own guard), so a
- * refused write never touches the caller's profile.
+ * The statement that creates or refreshes the caller's stored profile (their users row) from token
+ * claims, returned unexecuted so it runs in the same `db.batch` as the write it belongs to. Claims
+ * a token leaves out keep what is stored (a first insert falls back to the subject as name and
+ * "user" as role). `onlyIf` makes it write nothing unless the condition holds in that transaction
+ * (the write's own guard), so a refused write never touches the caller's profile.
  *
  * @example await db.batch([upsertProfile(db, principal), insertMarket]);
  */

@@ -42,22 +42,31 @@ export interface MarketColumns {
   updatedAt: number;
 }
 
-/**
- * The summary a row shows. Fields always come in this order, so a response, its cached copy and
- * the response stored for its Idempotency-Key serialize alike.
- */
-export const toSummary = (row: Omit<MarketColumns, "description">): MarketSummary => ({
+// Fields every view of a market starts with, in the order every response lists them.
+const leading = (row: Omit<MarketColumns, "description">) => ({
   id: row.id,
   name: row.name,
   status: row.status,
   volume: row.volume,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
+});
+
+/**
+ * The summary a row shows. Fields always come in the same order, so a response, its cached copy
+ * and the response stored for its Idempotency-Key serialize alike (and so hash to the same ETag).
+ */
+export const toSummary = (row: Omit<MarketColumns, "description">): MarketSummary => ({
+  ...leading(row),
   creator: { id: row.creatorId, displayName: row.creatorName },
 });
 
-/** The market a row shows (see {@link toSummary}). */
-export const toMarket = (row: MarketColumns): Market => ({ ...toSummary(row), description: row.description });
+/** The market a row shows: as {@link toSummary}, with the description before the creator. */
+export const toMarket = (row: MarketColumns): Market => ({
+  ...leading(row),
+  description: row.description,
+  creator: { id: row.creatorId, displayName: row.creatorName },
+});
 
 /** Sort keys a list may use; each is backed by an index ending in `id`. */
 export const MARKET_SORTS = ["volume", "created_at", "name"] as const;
