@@ -7,7 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/middleware";
 import type { Config } from "./config";
 import type { AppEnv } from "./env";
-import { healthRouter } from "./health/health.router";
+import { healthRouter } from "./health/health.handlers";
 import { cacheHeaders, conditionalGet } from "./http/cache-headers";
 import { requireJsonBody } from "./http/content-type";
 import { docsPage } from "./http/docs-page";
@@ -18,10 +18,10 @@ import { literalPathsWin, notFoundOrMethodNotAllowed } from "./http/not-found";
 import { applyHttpContract, registerHttpContract } from "./http/openapi-contract";
 import { openApiRoute } from "./http/openapi-route";
 import { requestContext, requestServices } from "./http/request-context";
-import { marketRouter } from "./markets/market.router";
-import { adminRouter } from "./admin/admin.router";
-import { positionRouter } from "./positions/position.router";
-import { searchRouter } from "./search/search.router";
+import { marketRouter } from "./markets/market.handlers";
+import { adminRouter } from "./admin/admin.handlers";
+import { positionRouter } from "./positions/position.handlers";
+import { searchRouter } from "./search/search.handlers";
 import { rateLimit } from "./rate-limit/middleware";
 
 /** Top-level fields of the OpenAPI document; paths and components come from the route definitions. */

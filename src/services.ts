@@ -1,6 +1,6 @@
-import { CachedMarketRepository } from "./cache/cached-market.repository";
-import { CachedPositionRepository } from "./cache/cached-position.repository";
-import { type CacheStatus, MarketCache } from "./cache/market-cache";
+import { CachedMarketRepository } from "./markets/cached-market.repository";
+import { CachedPositionRepository } from "./positions/cached-position.repository";
+import { type CacheStatus, MarketCache } from "./markets/market-cache";
 import type { Config } from "./config";
 import { createDatabase } from "./db/client";
 import { withReadRetries } from "./db/retrying-session";
@@ -18,11 +18,11 @@ import { MemoryRateLimiter } from "./rate-limit/memory-rate-limiter";
 import type { RateLimiter } from "./rate-limit/rate-limiter";
 import { UpstashRateLimiter } from "./rate-limit/upstash-rate-limiter";
 import type { IndexConsumerDeps } from "./indexing/consumer";
-import { D1IndexFailureRepository } from "./indexing/d1-index-failure.repository";
+import { IndexFailureRepository } from "./indexing/index-failure.repository";
 import type { DeadLetterDeps } from "./indexing/dead-letter";
 import { IndexAdminService } from "./indexing/index-admin.service";
 import type { IndexJob } from "./indexing/index-job";
-import { D1MarketIndexSource } from "./indexing/market-index-source";
+import { MarketIndexSource } from "./indexing/market-index-source";
 import { IndexJobProducer } from "./indexing/producer";
 import { D1VectorIndex } from "./search/d1-vector-index";
 import type { Embedder } from "./search/embedder";
@@ -138,7 +138,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
     marketRepository = new CachedMarketRepository(marketRepository, cache);
     positionRepository = new CachedPositionRepository(positionRepository, cache);
   }
-  const failures = new D1IndexFailureRepository(db);
+  const failures = new IndexFailureRepository(db);
   const producer = new IndexJobProducer(scope.indexQueue, failures, scope.waitUntil, scope.logger);
   const keywords = new KeywordIndex(d1);
   const { embedder, vectorIndex } = searchAdapters(scope.search, d1, options);
@@ -146,7 +146,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
     markets: new MarketService(marketRepository, cursors, producer),
     positions: new PositionService(positionRepository, cursors),
     search: new SearchService(embedder, vectorIndex, keywords, marketRepository, scope.logger),
-    indexing: new IndexAdminService(new D1MarketIndexSource(db), keywords, producer, failures, cursors),
+    indexing: new IndexAdminService(new MarketIndexSource(db), keywords, producer, failures, cursors),
     rateLimiter: rateLimiterFor(config),
     readAdmission: readAdmissionFor(config),
     idempotency: new IdempotencyStore(() => createDatabase(withReadRetries(scope.primary()))),
@@ -168,8 +168,8 @@ export function createIndexingServices(env: Env, logger: Logger, options: Adapte
   const d1 = env.DB.withSession("first-primary");
   const db = createDatabase(d1);
   return {
-    source: new D1MarketIndexSource(db),
-    failures: new D1IndexFailureRepository(db),
+    source: new MarketIndexSource(db),
+    failures: new IndexFailureRepository(db),
     ...searchAdapters(env, d1, options),
     logger,
   };

@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requirePermission } from "../auth/middleware";
+import { requires } from "../auth/route-access";
 import { emptyJsonBodyIsAbsent } from "../http/content-type";
-import { errorResponses, jsonResponse, pageSchema, successSchema } from "../http/envelope";
-import { CursorPageMetaSchema } from "../positions/position.schemas";
+import { errorResponses, jsonResponse, successSchema } from "../http/envelope";
+import { CursorPageMetaSchema, pageResponses } from "../pagination/page-schemas";
 import {
   IndexFailurePageQuerySchema,
   IndexFailureSchema,
@@ -12,7 +12,6 @@ import {
 } from "./admin.schemas";
 
 const tags = ["Admin"];
-const security = [{ bearerAuth: [] }];
 
 export const reindex = createRoute({
   method: "post",
@@ -21,8 +20,7 @@ export const reindex = createRoute({
   tags,
   summary: "Re-index every market (search backfill; safe to repeat)",
   description: "Rebuilds the keyword index and enqueues an index job per market. Takes no body.",
-  security,
-  middleware: [requirePermission("admin")] as const,
+  ...requires("admin"),
   responses: {
     202: jsonResponse(successSchema(ReindexResultSchema), "Enqueued"),
     ...errorResponses(401, 403, 503),
@@ -36,13 +34,9 @@ export const listIndexFailures = createRoute({
   tags,
   summary: "Lost index jobs, newest first",
   description: "Jobs the queue refused or dead-lettered, keyset-paged.",
-  security,
-  middleware: [requirePermission("admin")] as const,
+  ...requires("admin"),
   request: { query: IndexFailurePageQuerySchema },
-  responses: {
-    200: jsonResponse(pageSchema(IndexFailureSchema, CursorPageMetaSchema), "A page"),
-    ...errorResponses(400, 401, 403),
-  },
+  responses: pageResponses(IndexFailureSchema, CursorPageMetaSchema, "A page", 400, 401, 403),
 });
 
 export const replayIndexFailures = createRoute({
@@ -52,8 +46,7 @@ export const replayIndexFailures = createRoute({
   tags,
   summary: "Re-enqueue the oldest lost index jobs",
   description: "The body is optional: none, or an empty one, replays up to 1000.",
-  security,
-  middleware: [requirePermission("admin"), emptyJsonBodyIsAbsent] as const,
+  ...requires("admin", emptyJsonBodyIsAbsent),
   request: { body: { required: false, content: { "application/json": { schema: ReplayRequestSchema } } } },
   responses: {
     200: jsonResponse(successSchema(ReplayResultSchema), "Replayed"),

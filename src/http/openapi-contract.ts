@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { BOOKMARK_HEADER } from "../db/session";
+import { BOOKMARK_HEADER } from "./d1-session";
 import { ERROR_DESCRIPTIONS, ErrorEnvelopeSchema, errorContent } from "./envelope";
 
 type Response = { headers?: Record<string, unknown>; $ref?: string };

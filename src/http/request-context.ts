@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { loadConfig } from "../config";
-import { BOOKMARK_HEADER, openSession } from "../db/session";
+import { BOOKMARK_HEADER, openSession } from "./d1-session";
 import { holdWritesUntil } from "../db/write-gate";
 import type { AppEnv } from "../env";
 import { createServices } from "../services";

@@ -3,18 +3,23 @@ import type { Principal } from "../auth/principal";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
 import { isDuplicateKey } from "./d1-idempotency";
-import { IDEMPOTENCY_HEADER, IdempotencyKeySchema, type IdempotencyRecord, requestHash, type StoredResponse } from "./idempotency";
+import {
+  IDEMPOTENCY_HEADER,
+  IdempotencyKeySchema,
+  type IdempotencyRecord,
+  requestHash,
+  type StoredFill,
+  type StoredResponse,
+} from "./idempotency";
 
-/** The response a write will send, as the route renders it from the write's expected result. */
+/** The response a write will send, rendered before the write from what the write will store. */
 export interface ResponseToStore {
   status: number;
   body: unknown;
   location?: string;
-  fill?: IdempotencyRecord["fill"];
+  /** Parts of the body only known inside the write's transaction (see StoredFill). */
+  fill?: StoredFill[];
 }
-
-/** Turns the response a write will send into the record its batch stores. */
-export type StoreResponse = (response: ResponseToStore) => IdempotencyRecord;
 
 const replay = <R extends Response>(c: Context<AppEnv>, stored: StoredResponse): R => {
   c.header("Content-Type", "application/json");
@@ -24,19 +29,20 @@ const replay = <R extends Response>(c: Context<AppEnv>, stored: StoredResponse):
 };
 
 /**
- * Runs a create under the request's Idempotency-Key (400 when malformed). Without a key it
- * just writes. With one: a live stored response for the same request is replayed; for another
- * request it is a 422; otherwise `write` runs and must store its response in its own batch
- * (through `store`). A concurrent duplicate loses on the key's primary key, writes nothing, and
- * replays the winner's response.
+ * Runs a create under the request's Idempotency-Key (400 when malformed). Without a key it just
+ * writes: `write()`. With one: a live stored response for the same request is replayed; for
+ * another request it is a 422; otherwise `write(record)` runs and puts `record` (the response
+ * `respond()` renders, under this key) in the write's own batch. A concurrent duplicate loses on
+ * the key's primary key, writes nothing, and replays the winner's response.
  *
- * @example return idempotentWrite(c, actor, input, (store) => createAndRespond(store));
+ * @example return idempotentWrite(c, actor, input, () => ({ status: 201, body: render(draft) }), (record) => create(draft, record));
  */
 export async function idempotentWrite<R extends Response>(
   c: Context<AppEnv>,
   actor: Principal,
   body: unknown,
-  write: (store?: StoreResponse) => Promise<R>,
+  respond: () => ResponseToStore,
+  write: (record?: IdempotencyRecord) => Promise<R>,
 ): Promise<R> {
   const header = c.req.header(IDEMPOTENCY_HEADER);
   if (header === undefined) return write();
@@ -59,18 +65,18 @@ export async function idempotentWrite<R extends Response>(
 
   const first = await earlier();
   if (first) return first;
-  const createdAt = Date.now();
+  const response = respond();
   try {
-    return await write((response) => ({
+    return await write({
       userId: actor.id,
       key,
       requestHash: hash,
-      createdAt,
+      createdAt: Date.now(),
       status: response.status,
       body: JSON.stringify(response.body),
       location: response.location,
       fill: response.fill,
-    }));
+    });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const winner = await earlier();

@@ -1,13 +1,25 @@
-import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
+import { inList } from "../db/in-list";
+import { afterRow, pageOf } from "../db/keyset";
 import { markets, positions } from "../db/schema";
-import type { NewPosition } from "../positions/position.repository";
-import { upsertUserStatement } from "../users/user.repository";
-import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSort, MarketSummary } from "./market.model";
+import type { NewPosition } from "./stake";
+import { upsertProfile } from "../auth/profile-upsert";
+import {
+  type Market,
+  type MarketChanges,
+  type MarketColumns,
+  type MarketListQuery,
+  type MarketPage,
+  type MarketSort,
+  type MarketSummary,
+  toMarket,
+  toSummary,
+} from "./market.model";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
-import type { DeleteOutcome, MarketRepository, NewMarket, UpdateOutcome, WriteGuard, WrittenMarket } from "./market.repository";
+import type { DeleteOutcome, MarketRepository, UpdateOutcome, WriteGuard, WrittenMarket } from "./market.repository";
 
 // The actor's profile is written only together with a write that changed a row: changes() is the
 // row count of the statement just before it in the batch (the write).
@@ -50,18 +62,7 @@ const summaryColumns = {
 };
 const detailColumns = { ...summaryColumns, description: markets.description };
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]["_"]["data"] };
-type DetailRow = SummaryRow & { description: string };
-
-const toSummary = ({ creatorId, creatorName, ...m }: SummaryRow): MarketSummary => ({
-  ...m,
-  creator: { id: creatorId, displayName: creatorName },
-});
-const toMarket = (row: DetailRow): Market => ({ ...toSummary(row), description: row.description });
-const toWritten = ({ searchVersion, ...row }: DetailRow & { searchVersion: number }): WrittenMarket => ({
-  ...toMarket(row),
-  searchVersion,
-});
+const toWritten = (row: MarketColumns & { searchVersion: number }): WrittenMarket => ({ ...toMarket(row), searchVersion: row.searchVersion });
 
 /** MarketRepository over D1 through Drizzle. Every read is a single statement. */
 export class D1MarketRepository implements MarketRepository {
@@ -70,22 +71,15 @@ export class D1MarketRepository implements MarketRepository {
   async list(q: MarketListQuery): Promise<MarketPage> {
     const dir = q.order === "asc" ? asc : desc;
     const column = SORT_COLUMNS[q.sort];
-    // A row-value comparison on (sort column, id) is what lets SQLite seek straight into the
-    // (status?, column, id) index: a deep page reads only its own rows.
-    const after = q.after
-      ? q.order === "asc"
-        ? sql`(${column}, ${markets.id}) > (${q.after.value}, ${q.after.id})`
-        : sql`(${column}, ${markets.id}) < (${q.after.value}, ${q.after.id})`
-      : undefined;
-    const where: SQL | undefined = and(q.status ? eq(markets.status, q.status) : undefined, after);
     const rows = await this.db
       .select(summaryColumns)
       .from(markets)
-      .where(where)
+      .where(and(q.status ? eq(markets.status, q.status) : undefined, afterRow(column, markets.id, q.after, q.order)))
       .orderBy(dir(column), dir(markets.id))
       .limit(q.limit + 1)
       .offset(q.offset);
-    return { items: rows.slice(0, q.limit).map(toSummary), hasMore: rows.length > q.limit };
+    const page = pageOf(rows, q.limit);
+    return { items: page.items.map(toSummary), hasMore: page.hasMore };
   }
 
   async findById(id: string): Promise<Market | null> {
@@ -104,27 +98,13 @@ export class D1MarketRepository implements MarketRepository {
 
   async findManyByIds(ids: string[]): Promise<MarketSummary[]> {
     if (ids.length === 0) return [];
-    // One JSON parameter instead of one per id: D1 allows 100 bound parameters per statement.
-    const rows = await this.db
-      .select(summaryColumns)
-      .from(markets)
-      .where(sql`${markets.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+    const rows = await this.db.select(summaryColumns).from(markets).where(inList(markets.id, ids));
     return rows.map(toSummary);
   }
 
-  async create(actor: Principal, m: NewMarket, initial?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
-    const insertMarket = this.db.insert(markets).values({
-      id: m.id,
-      name: m.name,
-      description: m.description,
-      volume: initial?.amount ?? 0,
-      creatorId: actor.id,
-      // Empty when the token names nobody: a trigger (migrations/0003) copies the stored name.
-      creatorName: actor.claims.name ?? "",
-      createdAt: m.createdAt,
-      updatedAt: m.createdAt,
-    });
-    const upsertUser = upsertUserStatement(this.db, actor);
+  async create(actor: Principal, m: MarketColumns, initial?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
+    const insertMarket = this.db.insert(markets).values(m);
+    const upsertUser = upsertProfile(this.db, actor);
     const select = this.selectWritten(m.id);
     const remember = idempotency ? storeResponseStatements(this.db, idempotency) : [];
     // One batch, one transaction: the market never exists without its initial position or volume,
@@ -151,7 +131,7 @@ export class D1MarketRepository implements MarketRepository {
         .update(markets)
         .set({ ...changes, updatedAt, searchVersion: sql`${markets.searchVersion} + 1` })
         .where(and(guarded(id, guard), ne(markets.status, "resolved"))),
-      upsertUserStatement(this.db, actor, AFTER_A_CHANGE),
+      upsertProfile(this.db, actor, AFTER_A_CHANGE),
       this.selectWritten(id),
     ]);
     return { changed: updated.meta.changes > 0, market: row ? toWritten(row) : null };
@@ -165,7 +145,7 @@ export class D1MarketRepository implements MarketRepository {
         .delete(markets)
         .where(and(guarded(id, guard), sql`NOT ${hasPositions}`))
         .returning({ searchVersion: markets.searchVersion }),
-      upsertUserStatement(this.db, actor, AFTER_A_CHANGE),
+      upsertProfile(this.db, actor, AFTER_A_CHANGE),
       this.db.select({ searchVersion: markets.searchVersion, hasPositions }).from(markets).where(eq(markets.id, id)),
     ]);
     return {

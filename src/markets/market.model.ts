@@ -1,3 +1,4 @@
+import type { After, Page } from "../db/keyset";
 import type { MARKET_STATUSES } from "../db/schema";
 
 /** Lifecycle state of a market. */
@@ -25,6 +26,48 @@ export interface Market extends MarketSummary {
   description: string;
 }
 
+/**
+ * A market's columns as stored: the creator as id and copied name. A create writes exactly these
+ * (the search version starts at 1); reads turn them into a Market with {@link toMarket}.
+ */
+export interface MarketColumns {
+  id: string;
+  name: string;
+  description: string;
+  status: MarketStatus;
+  volume: number;
+  creatorId: string;
+  creatorName: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+// Fields every view of a market starts with, in the order every response lists them.
+const leading = (row: Omit<MarketColumns, "description">) => ({
+  id: row.id,
+  name: row.name,
+  status: row.status,
+  volume: row.volume,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+/**
+ * The summary a row shows. Fields always come in the same order, so a response, its cached copy
+ * and the response stored for its Idempotency-Key serialize alike (and so hash to the same ETag).
+ */
+export const toSummary = (row: Omit<MarketColumns, "description">): MarketSummary => ({
+  ...leading(row),
+  creator: { id: row.creatorId, displayName: row.creatorName },
+});
+
+/** The market a row shows: as {@link toSummary}, with the description before the creator. */
+export const toMarket = (row: MarketColumns): Market => ({
+  ...leading(row),
+  description: row.description,
+  creator: { id: row.creatorId, displayName: row.creatorName },
+});
+
 /** Sort keys a list may use; each is backed by an index ending in `id`. */
 export const MARKET_SORTS = ["volume", "created_at", "name"] as const;
 export type MarketSort = (typeof MARKET_SORTS)[number];
@@ -37,14 +80,11 @@ export interface MarketListQuery {
   limit: number;
   offset: number;
   /** Keyset pagination: rows strictly after this (sort value, id) in the listing's order. */
-  after?: { value: string | number; id: string };
+  after?: After;
 }
 
 /** A page of markets; `hasMore` comes from reading one row past the page. */
-export interface MarketPage {
-  items: MarketSummary[];
-  hasMore: boolean;
-}
+export type MarketPage = Page<MarketSummary>;
 
 /** Fields a client may set on a market. */
 export interface MarketChanges {

@@ -1,15 +1,7 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
-import type { NewPosition } from "../positions/position.repository";
-import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
-
-/** Data to insert for a new market. */
-export interface NewMarket {
-  id: string;
-  name: string;
-  description: string;
-  createdAt: number;
-}
+import type { NewPosition } from "./stake";
+import type { Market, MarketChanges, MarketColumns, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
 
 /**
  * A market as a write left it, with its search version: every write to what search sees (name,
@@ -59,7 +51,7 @@ export interface MarketRepository {
   /** A client proved its copy of the market stale (a 412): drop any cached copy. */
   forget(id: string): void;
   /** Writes the market (and initial position); `idempotency` is stored in the same transaction. */
-  create(actor: Principal, market: NewMarket, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket>;
+  create(actor: Principal, market: MarketColumns, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket>;
   /**
    * Applies `changes` and increments the search version, only if the market is not resolved and
    * `guard` holds; the actor's profile is refreshed only when the row changed.

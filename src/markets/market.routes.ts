@@ -1,9 +1,10 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, type z } from "@hono/zod-openapi";
 import { IDEMPOTENCY_DESCRIPTION, IDEMPOTENCY_PARAMETER } from "../idempotency/idempotency";
-import { requirePermission } from "../auth/middleware";
+import { requires } from "../auth/route-access";
 import { optionalAuth } from "../http/openapi-contract";
 import { IF_MATCH_PARAMETER } from "../http/preconditions";
-import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
+import { errorResponses, jsonBody, jsonResponse, successSchema } from "../http/envelope";
+import { pageResponses } from "../pagination/page-schemas";
 import {
   CreateMarketSchema,
   MarketIdParamSchema,
@@ -17,7 +18,6 @@ import {
 
 const tags = ["Markets"];
 const LOCATION = { description: "The new market's path", schema: { type: "string" as const, example: "/api/markets/2f0c3b1e-8d7a-4c55-9b1e-3f1a2b4c5d6e" } };
-const security = [{ bearerAuth: [] }];
 
 export const listMarkets = createRoute({
   method: "get",
@@ -28,10 +28,7 @@ export const listMarkets = createRoute({
   description: "Pages by `cursor` (keyset, any depth) or by `offset` (at most 10000, slower); not both at once.",
   security: optionalAuth,
   request: { query: MarketListQuerySchema },
-  responses: {
-    200: jsonResponse(pageSchema(MarketSummarySchema, PageMetaSchema), "A page of markets"),
-    ...errorResponses(400, 401),
-  },
+  responses: pageResponses(MarketSummarySchema, PageMetaSchema, "A page of markets", 400, 401),
 });
 
 export const getMarket = createRoute({
@@ -53,8 +50,7 @@ export const createMarket = createRoute({
   tags,
   summary: "Create a market",
   description: IDEMPOTENCY_DESCRIPTION,
-  security,
-  middleware: [requirePermission("write")] as const,
+  ...requires("write"),
   parameters: [IDEMPOTENCY_PARAMETER],
   request: { body: jsonBody(CreateMarketSchema) },
   responses: {
@@ -70,33 +66,29 @@ const changeResponses = {
 const CHANGE_RULES =
   "Only the creator, a moderator or an admin may change a market. Resolved markets are final. Send `If-Match` with the ETag of your last read to change only that version of the market (412 otherwise).";
 
-export const replaceMarket = createRoute({
-  method: "put",
-  path: "/api/markets/{id}",
-  operationId: "replaceMarket",
+/** PUT and PATCH differ only in method, naming and the body's schema. */
+const changeRoute = <M extends "put" | "patch", B extends z.ZodType>(
+  method: M,
+  operationId: string,
+  summary: string,
+  description: string,
+  body: B,
+) => ({
+  method,
+  path: "/api/markets/{id}" as const,
+  operationId,
   tags,
-  summary: "Replace a market's editable fields",
-  description: CHANGE_RULES,
-  security,
-  middleware: [requirePermission("write")] as const,
+  summary,
+  description,
+  ...requires("write"),
   parameters: [IF_MATCH_PARAMETER],
-  request: { params: MarketIdParamSchema, body: jsonBody(ReplaceMarketSchema) },
+  request: { params: MarketIdParamSchema, body: jsonBody(body) },
   responses: changeResponses,
 });
 
-export const patchMarket = createRoute({
-  method: "patch",
-  path: "/api/markets/{id}",
-  operationId: "updateMarket",
-  tags,
-  summary: "Change some of a market's fields",
-  description: `${CHANGE_RULES} At least one field.`,
-  security,
-  middleware: [requirePermission("write")] as const,
-  parameters: [IF_MATCH_PARAMETER],
-  request: { params: MarketIdParamSchema, body: jsonBody(PatchMarketSchema) },
-  responses: changeResponses,
-});
+export const replaceMarket = createRoute(changeRoute("put", "replaceMarket", "Replace a market's editable fields", CHANGE_RULES, ReplaceMarketSchema));
+
+export const patchMarket = createRoute(changeRoute("patch", "updateMarket", "Change some of a market's fields", `${CHANGE_RULES} At least one field.`, PatchMarketSchema));
 
 export const deleteMarket = createRoute({
   method: "delete",
@@ -106,8 +98,7 @@ export const deleteMarket = createRoute({
   summary: "Delete a market (moderators and admins)",
   description:
     "Only a market without positions can be deleted (positions are financial records: close or resolve the market instead; 409). `If-Match` as for changes.",
-  security,
-  middleware: [requirePermission("delete")] as const,
+  ...requires("delete"),
   parameters: [IF_MATCH_PARAMETER],
   request: { params: MarketIdParamSchema },
   responses: { 204: { description: "Deleted" }, ...errorResponses(400, 401, 403, 404, 409, 412) },

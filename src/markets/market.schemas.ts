@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES } from "../db/schema";
-import { PositionInputSchema } from "../positions/position.schemas";
+import { PositionInputSchema } from "./stake";
 import { maxCursorLength } from "../pagination/cursor";
 import { MARKET_SORTS } from "./market.model";
 

@@ -2,10 +2,10 @@ import { canModerate } from "../auth/permissions";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
 import { ApiError, notFound } from "../http/errors";
-import type { IndexJob } from "../indexing/index-job";
+import type { IndexJobProducer } from "../indexing/producer";
 import type { CursorCodec, Keyset } from "../pagination/cursor";
-import type { PositionInput } from "../positions/position.model";
-import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
+import type { NewPosition, PositionInput } from "./stake";
+import type { Market, MarketChanges, MarketColumns, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
 import { type EntityTags, ifMatchAllows, preconditionFailed } from "../http/preconditions";
 import { marketETag } from "./market.etag";
 import type { MarketRepository, WrittenMarket } from "./market.repository";
@@ -15,6 +15,12 @@ export interface CreateMarketInput {
   name: string;
   description: string;
   initialPosition?: PositionInput | undefined;
+}
+
+/** A create as {@link MarketService.draft} prepared it: the row to write and the creator's initial position. */
+export interface MarketDraft {
+  market: MarketColumns;
+  position?: NewPosition | undefined;
 }
 
 /** A list request as the API receives it: offset paging or an opaque cursor. */
@@ -30,11 +36,6 @@ const keysetOf = (m: MarketSummary, sort: MarketListQuery["sort"]): Keyset => ({
   id: m.id,
 });
 
-/** Where index jobs go after a successful write (the producer; it never makes the write wait or fail). */
-export interface IndexJobSink {
-  enqueue(jobs: IndexJob[]): void;
-}
-
 /**
  * Business rules for markets: who may change what, and which changes are allowed. Every write
  * that changes what search sees is followed by an index job.
@@ -43,7 +44,7 @@ export class MarketService {
   constructor(
     private readonly markets: MarketRepository,
     private readonly cursors: CursorCodec,
-    private readonly indexJobs: IndexJobSink,
+    private readonly indexJobs: IndexJobProducer,
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
@@ -68,31 +69,31 @@ export class MarketService {
   }
 
   /**
-   * Creates a market (and the creator's initial position). `remember` turns the market this write
-   * will produce into the Idempotency-Key record stored with it.
+   * The market a create will write, with its id and time (and its initial position's) chosen
+   * here. The handler renders the response from it before the write, for an Idempotency-Key.
    */
-  async create(
-    actor: Principal,
-    { initialPosition, ...input }: CreateMarketInput,
-    remember?: (expected: Market) => IdempotencyRecord,
-  ): Promise<Market> {
+  draft(actor: Principal, { initialPosition, ...input }: CreateMarketInput): MarketDraft {
     const createdAt = this.now();
     const id = this.newId();
     const position = initialPosition && { ...initialPosition, id: this.newId(), createdAt };
-    // In the order the repository returns a market, so a replay reads like the first response.
-    const expected: Market = {
+    const market: MarketColumns = {
       id,
       name: input.name,
+      description: input.description,
       status: "active",
       volume: position?.amount ?? 0,
+      creatorId: actor.id,
+      // Empty when the token names nobody: a trigger (migrations/0003) copies the stored name.
+      creatorName: actor.claims.name ?? "",
       createdAt,
       updatedAt: createdAt,
-      description: input.description,
-      // The name as stored after the write; the router's stored response fills it in (a token
-      // may carry no name, and then the stored one stands).
-      creator: { id: actor.id, displayName: actor.claims.name ?? actor.id },
     };
-    return this.indexed(await this.markets.create(actor, { id, ...input, createdAt }, position, remember?.(expected)));
+    return { market, position };
+  }
+
+  /** Writes a drafted market (and its initial position); `idempotency` is stored in the same transaction. */
+  async create(actor: Principal, { market, position }: MarketDraft, idempotency?: IdempotencyRecord): Promise<Market> {
+    return this.indexed(await this.markets.create(actor, market, position, idempotency));
   }
 
   /**

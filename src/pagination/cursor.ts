@@ -1,10 +1,8 @@
+import type { After } from "../db/keyset";
 import { ApiError } from "../http/errors";
 
 /** Position after the last row of a page: its sort value and id. */
-export interface Keyset {
-  value: string | number;
-  id: string;
-}
+export type Keyset = After;
 
 /**
  * What a cursor is valid for (e.g. `markets:volume:desc:active`): a cursor from another listing

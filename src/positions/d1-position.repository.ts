@@ -1,21 +1,28 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
+import { afterRow, type Page, pageOf } from "../db/keyset";
 import { markets, positions, users } from "../db/schema";
 import { storeResponseStatements } from "../idempotency/d1-idempotency";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
-import { upsertUserStatement } from "../users/user.repository";
-import type { MyPosition, Page, Position, PositionPageQuery } from "./position.model";
-import type { NewPosition, PositionRepository } from "./position.repository";
-import { MAX_VOLUME } from "./position.schemas";
+import { upsertProfile } from "../auth/profile-upsert";
+import { type MyPosition, type Position, type PositionPageQuery, placedPosition } from "./position.model";
+import { MAX_VOLUME, type NewPosition } from "../markets/stake";
+import type { PositionRepository } from "./position.repository";
 
 // Money is bound as an integer, never as a float: sums stay exact (see MAX_VOLUME).
 const amount = (value: number) => sql<number>`CAST(${value} AS INTEGER)`;
 
-const after = (q: PositionPageQuery) =>
-  q.after ? sql`(${positions.createdAt}, ${positions.id}) < (${q.after.value}, ${q.after.id})` : undefined;
-
-const page = <T>(rows: T[], limit: number): Page<T> => ({ items: rows.slice(0, limit), hasMore: rows.length > limit });
+/**
+ * The positions of `query` whose `owner` column is `id`: newest first, from after the page
+ * request's keyset, one row past its limit (see pageOf). Both lists are this, joined differently.
+ */
+const newestPage = <Q extends SQLiteSelect>(query: Q, owner: SQLiteColumn, id: string, q: PositionPageQuery) =>
+  query
+    .where(and(eq(owner, id), afterRow(positions.createdAt, positions.id, q.after, "desc")))
+    .orderBy(desc(positions.createdAt), desc(positions.id))
+    .limit(q.limit + 1);
 
 /** PositionRepository over D1 through Drizzle. */
 export class D1PositionRepository implements PositionRepository {
@@ -32,7 +39,7 @@ export class D1PositionRepository implements PositionRepository {
     );
     const placed = sql`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.id} = ${p.id})`;
     const [, inserted, , [market], [user]] = await this.db.batch([
-      upsertUserStatement(this.db, actor, sql`EXISTS (SELECT 1 FROM ${markets} WHERE ${open})`),
+      upsertProfile(this.db, actor, sql`EXISTS (SELECT 1 FROM ${markets} WHERE ${open})`),
       this.db.insert(positions).select(
         this.db
           .select({
@@ -58,60 +65,58 @@ export class D1PositionRepository implements PositionRepository {
     if (inserted.meta.changes === 0 || !market || !user) {
       return { refused: !market ? "not_found" : market.status !== "active" ? "not_active" : "volume_full" } as const;
     }
-    const position: Position = {
-      id: p.id,
-      marketId,
-      user: { id: actor.id, displayName: user.displayName },
-      side: p.side,
-      amount: p.amount,
-      createdAt: p.createdAt,
-    };
-    return { position, volume: market.volume };
+    return { position: placedPosition(p, marketId, { id: actor.id, displayName: user.displayName }), volume: market.volume };
   }
 
   async listByMarket(marketId: string, q: PositionPageQuery): Promise<Page<Position> | null> {
     const [exists, rows] = await this.db.batch([
       this.db.select({ id: markets.id }).from(markets).where(eq(markets.id, marketId)),
-      this.db
-        .select({
-          id: positions.id,
-          marketId: positions.marketId,
-          userId: positions.userId,
-          displayName: users.displayName,
-          side: positions.side,
-          amount: positions.amount,
-          createdAt: positions.createdAt,
-        })
-        .from(positions)
-        .innerJoin(users, eq(users.id, positions.userId))
-        .where(and(eq(positions.marketId, marketId), after(q)))
-        .orderBy(desc(positions.createdAt), desc(positions.id))
-        .limit(q.limit + 1),
+      newestPage(
+        this.db
+          .select({
+            id: positions.id,
+            marketId: positions.marketId,
+            userId: positions.userId,
+            displayName: users.displayName,
+            side: positions.side,
+            amount: positions.amount,
+            createdAt: positions.createdAt,
+          })
+          .from(positions)
+          .innerJoin(users, eq(users.id, positions.userId))
+          .$dynamic(),
+        positions.marketId,
+        marketId,
+        q,
+      ),
     ]);
     if (exists.length === 0) return null;
-    return page(
+    return pageOf(
       rows.map(({ userId, displayName, ...r }) => ({ ...r, user: { id: userId, displayName } })),
       q.limit,
     );
   }
 
   async listByUser(userId: string, q: PositionPageQuery): Promise<Page<MyPosition>> {
-    const rows = await this.db
-      .select({
-        id: positions.id,
-        side: positions.side,
-        amount: positions.amount,
-        createdAt: positions.createdAt,
-        marketId: markets.id,
-        marketName: markets.name,
-        marketStatus: markets.status,
-      })
-      .from(positions)
-      .innerJoin(markets, eq(markets.id, positions.marketId))
-      .where(and(eq(positions.userId, userId), after(q)))
-      .orderBy(desc(positions.createdAt), desc(positions.id))
-      .limit(q.limit + 1);
-    return page(
+    const rows = await newestPage(
+      this.db
+        .select({
+          id: positions.id,
+          side: positions.side,
+          amount: positions.amount,
+          createdAt: positions.createdAt,
+          marketId: markets.id,
+          marketName: markets.name,
+          marketStatus: markets.status,
+        })
+        .from(positions)
+        .innerJoin(markets, eq(markets.id, positions.marketId))
+        .$dynamic(),
+      positions.userId,
+      userId,
+      q,
+    );
+    return pageOf(
       rows.map(({ marketId, marketName, marketStatus, ...r }) => ({
         ...r,
         market: { id: marketId, name: marketName, status: marketStatus },

@@ -1,14 +1,6 @@
-import type { POSITION_SIDES } from "../db/schema";
+import type { After } from "../db/keyset";
 import type { CreatorRef, MarketStatus } from "../markets/market.model";
-
-/** Which outcome a position backs. */
-export type PositionSide = (typeof POSITION_SIDES)[number];
-
-/** What a caller stakes: `amount` in the smallest currency unit (an integer). */
-export interface PositionInput {
-  side: PositionSide;
-  amount: number;
-}
+import type { NewPosition, PositionSide } from "../markets/stake";
 
 /** A position as a market's position list shows it. */
 export interface Position {
@@ -19,6 +11,19 @@ export interface Position {
   amount: number;
   createdAt: number;
 }
+
+/**
+ * The position `p` is once `user` placed it on `marketId`. Fields always come in this order, so a
+ * response and the response stored for its Idempotency-Key serialize alike.
+ */
+export const placedPosition = (p: NewPosition, marketId: string, user: CreatorRef): Position => ({
+  id: p.id,
+  marketId,
+  user,
+  side: p.side,
+  amount: p.amount,
+  createdAt: p.createdAt,
+});
 
 /** A position in the caller's own list, with the market it is on. */
 export interface MyPosition {
@@ -32,11 +37,5 @@ export interface MyPosition {
 /** Newest-first page request; `after` is the (createdAt, id) of the previous page's last row. */
 export interface PositionPageQuery {
   limit: number;
-  after?: { value: number; id: string };
-}
-
-/** A page of rows and whether more exist. */
-export interface Page<T> {
-  items: T[];
-  hasMore: boolean;
+  after?: After<number>;
 }

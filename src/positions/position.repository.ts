@@ -1,12 +1,8 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
-import type { MyPosition, Page, Position, PositionInput, PositionPageQuery } from "./position.model";
-
-/** A position to write, with its id and time chosen by the service. */
-export interface NewPosition extends PositionInput {
-  id: string;
-  createdAt: number;
-}
+import type { NewPosition } from "../markets/stake";
+import type { Page } from "../db/keyset";
+import type { MyPosition, Position, PositionPageQuery } from "./position.model";
 
 /** Why a position was not written: the market is gone, not active, or its volume is full. */
 export type PlaceRefusal = "not_found" | "not_active" | "volume_full";

@@ -1,20 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import { IDEMPOTENCY_DESCRIPTION, IDEMPOTENCY_PARAMETER } from "../idempotency/idempotency";
-import { requirePermission } from "../auth/middleware";
-import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
+import { requires } from "../auth/route-access";
+import { errorResponses, jsonBody, jsonResponse, successSchema } from "../http/envelope";
 import { optionalAuth } from "../http/openapi-contract";
 import { MarketIdParamSchema } from "../markets/market.schemas";
-import {
-  CursorPageMetaSchema,
-  MyPositionSchema,
-  PlacedPositionSchema,
-  PositionInputSchema,
-  PositionPageQuerySchema,
-  PositionSchema,
-} from "./position.schemas";
+import { PositionInputSchema } from "../markets/stake";
+import { CursorPageMetaSchema, pageResponses } from "../pagination/page-schemas";
+import { MyPositionSchema, PlacedPositionSchema, PositionPageQuerySchema, PositionSchema } from "./position.schemas";
 
 const tags = ["Positions"];
-const security = [{ bearerAuth: [] }];
 
 export const placePosition = createRoute({
   method: "post",
@@ -23,8 +17,7 @@ export const placePosition = createRoute({
   tags,
   summary: "Take a position on an active market",
   description: `Writes the position and adds its amount to the market's volume in one transaction. ${IDEMPOTENCY_DESCRIPTION}`,
-  security,
-  middleware: [requirePermission("write")] as const,
+  ...requires("write"),
   parameters: [IDEMPOTENCY_PARAMETER],
   request: {
     params: MarketIdParamSchema,
@@ -45,10 +38,7 @@ export const listMarketPositions = createRoute({
   description: "Keyset-paged: pass meta.nextCursor as `cursor`.",
   security: optionalAuth,
   request: { params: MarketIdParamSchema, query: PositionPageQuerySchema },
-  responses: {
-    200: jsonResponse(pageSchema(PositionSchema, CursorPageMetaSchema), "A page of positions"),
-    ...errorResponses(400, 401, 404),
-  },
+  responses: pageResponses(PositionSchema, CursorPageMetaSchema, "A page of positions", 400, 401, 404),
 });
 
 export const listMyPositions = createRoute({
@@ -58,11 +48,7 @@ export const listMyPositions = createRoute({
   tags,
   summary: "The caller's positions with their markets, newest first",
   description: "Keyset-paged like every list; never cached (`private, no-store`).",
-  security,
-  middleware: [requirePermission("read")] as const,
+  ...requires("read"),
   request: { query: PositionPageQuerySchema },
-  responses: {
-    200: jsonResponse(pageSchema(MyPositionSchema, CursorPageMetaSchema), "A page of positions"),
-    ...errorResponses(400, 401),
-  },
+  responses: pageResponses(MyPositionSchema, CursorPageMetaSchema, "A page of positions", 400, 401),
 });

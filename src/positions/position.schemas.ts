@@ -2,27 +2,6 @@ import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES, POSITION_SIDES } from "../db/schema";
 import { MAX_KEYSET_NUMBER, maxCursorLength } from "../pagination/cursor";
 
-/** Largest single stake, in the smallest currency unit (also a trigger in migrations/0004). */
-export const MAX_AMOUNT = 1_000_000_000_000;
-/**
- * Largest volume a market may reach (also a trigger in migrations/0004): with MAX_AMOUNT, every
- * sum the API computes stays below 2^53, where JavaScript and SQLite numbers are exact integers.
- * A position that would pass it is refused (409).
- */
-export const MAX_VOLUME = 9_000_000_000_000_000;
-
-export const PositionInputSchema = z
-  .strictObject({
-    side: z.enum(POSITION_SIDES),
-    amount: z
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_AMOUNT)
-      .openapi({ description: "Stake in the smallest currency unit (e.g. cents); an integer", example: 2500 }),
-  })
-  .openapi("PositionInput");
-
 /** Longest `cursor` a position list accepts: scopes name a market id or a token subject (255). */
 const MAX_POSITION_CURSOR = maxCursorLength({ scope: "positions:market:".length + 255, value: MAX_KEYSET_NUMBER });
 
@@ -58,10 +37,6 @@ export const MyPositionSchema = z
     market: z.object({ id: z.string(), name: z.string(), status: z.enum(MARKET_STATUSES) }),
   })
   .openapi("MyPosition");
-
-export const CursorPageMetaSchema = z
-  .object({ limit: z.number().int(), hasMore: z.boolean(), nextCursor: z.string().nullable() })
-  .openapi("CursorPageMeta");
 
 /** Epoch ms to ISO 8601 for a row with `createdAt`. */
 export const presentPosition = <T extends { createdAt: number }>(p: T): Omit<T, "createdAt"> & { createdAt: string } => ({

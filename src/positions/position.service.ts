@@ -2,9 +2,10 @@ import type { Principal } from "../auth/principal";
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import { ApiError, notFound } from "../http/errors";
 import type { CursorCodec, CursorScope } from "../pagination/cursor";
-import type { MyPosition, Page, Position, PositionInput } from "./position.model";
+import { MAX_VOLUME, type NewPosition, type PositionInput } from "../markets/stake";
+import type { Page } from "../db/keyset";
+import type { MyPosition, Position } from "./position.model";
 import type { PositionRepository } from "./position.repository";
-import { MAX_VOLUME } from "./position.schemas";
 
 /** A newest-first page request as the API receives it. */
 export interface PositionListRequest {
@@ -26,29 +27,24 @@ export class PositionService {
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
 
+  /** The position a placement will write, with its id and time chosen here (the handler renders from it). */
+  draft(input: PositionInput): NewPosition {
+    return { ...input, id: this.newId(), createdAt: this.now() };
+  }
+
   /**
-   * Places a position on an active market: 404 if missing, 409 if not active or if the amount
-   * would take its volume past MAX_VOLUME. The market is not read first: the write's own guarded
-   * statements decide, in one round trip. `remember` turns the position this write will produce
-   * into the Idempotency-Key record stored with it (the volume and the caller's stored name are
-   * filled in inside the transaction).
+   * Places a drafted position on an active market: 404 if missing, 409 if not active or if the
+   * amount would take its volume past MAX_VOLUME. The market is not read first: the write's own
+   * guarded statements decide, in one round trip. `idempotency` is stored in the same transaction,
+   * only with the position (the volume and the caller's stored name are filled in there).
    */
   async place(
     actor: Principal,
     marketId: string,
-    input: PositionInput,
-    remember?: (expected: Position) => IdempotencyRecord,
+    position: NewPosition,
+    idempotency?: IdempotencyRecord,
   ): Promise<{ position: Position; volume: number }> {
-    const position = { ...input, id: this.newId(), createdAt: this.now() };
-    const expected: Position = {
-      id: position.id,
-      marketId,
-      user: { id: actor.id, displayName: actor.claims.name ?? actor.id },
-      side: position.side,
-      amount: position.amount,
-      createdAt: position.createdAt,
-    };
-    const placed = await this.positions.place(actor, marketId, position, remember?.(expected));
+    const placed = await this.positions.place(actor, marketId, position, idempotency);
     if ("position" in placed) return placed;
     if (placed.refused === "not_found") throw notFound("Market");
     if (placed.refused === "not_active") throw notActive();

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { optionalAuth } from "../http/openapi-contract";
-import { errorResponses, jsonResponse, pageSchema } from "../http/envelope";
+import { pageResponses } from "../pagination/page-schemas";
 import { SearchHitSchema, SearchMetaSchema, SearchQuerySchema } from "./search.schemas";
 
 export const searchMarkets = createRoute({
@@ -12,8 +12,5 @@ export const searchMarkets = createRoute({
   description: "Falls back to the keyword ranking when semantic search has nothing (see meta.served).",
   security: optionalAuth,
   request: { query: SearchQuerySchema },
-  responses: {
-    200: jsonResponse(pageSchema(SearchHitSchema, SearchMetaSchema), "Matches"),
-    ...errorResponses(400, 401),
-  },
+  responses: pageResponses(SearchHitSchema, SearchMetaSchema, "Matches", 400, 401),
 });

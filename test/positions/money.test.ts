@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call } from "../helpers/api";
 import { actor, createMarket } from "../helpers/fixtures";
-import { MAX_AMOUNT, MAX_VOLUME } from "../../src/positions/position.schemas";
+import { MAX_AMOUNT, MAX_VOLUME } from "../../src/markets/stake";
 
 const volumeOf = async (id: string) =>
   (await env.DB.prepare("SELECT volume, typeof(volume) AS type FROM markets WHERE id = ?").bind(id).first<{ volume: number; type: string }>())!;

@@ -1,8 +1,8 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
-import type { Market, MarketChanges, MarketListQuery, MarketPage, MarketSummary } from "../markets/market.model";
-import type { DeleteOutcome, MarketRepository, NewMarket, UpdateOutcome, WriteGuard, WrittenMarket } from "../markets/market.repository";
-import type { NewPosition } from "../positions/position.repository";
+import type { Market, MarketChanges, MarketColumns, MarketListQuery, MarketPage, MarketSummary } from "./market.model";
+import type { DeleteOutcome, MarketRepository, UpdateOutcome, WriteGuard, WrittenMarket } from "./market.repository";
+import type { NewPosition } from "./stake";
 import type { MarketCache } from "./market-cache";
 
 /**
@@ -47,7 +47,7 @@ export class CachedMarketRepository implements MarketRepository {
     return this.inner.findManyByIds(ids);
   }
 
-  async create(actor: Principal, market: NewMarket, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
+  async create(actor: Principal, market: MarketColumns, initialPosition?: NewPosition, idempotency?: IdempotencyRecord): Promise<WrittenMarket> {
     const created = await this.inner.create(actor, market, initialPosition, idempotency);
     this.cache.invalidate();
     return created;

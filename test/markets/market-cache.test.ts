@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MARKET_KEY } from "../../src/cache/market-cache";
+import { MARKET_KEY } from "../../src/markets/market-cache";
 import { actor, createMarket } from "../helpers/fixtures";
 import { countingD1 } from "../helpers/d1-doubles";
 import { fetchWith } from "../helpers/entry";

@@ -1,8 +1,10 @@
 import type { IdempotencyRecord } from "../idempotency/idempotency";
 import type { Principal } from "../auth/principal";
-import type { MyPosition, Page, Position, PositionPageQuery } from "../positions/position.model";
-import type { NewPosition, PositionRepository } from "../positions/position.repository";
-import type { MarketCache } from "./market-cache";
+import type { Page } from "../db/keyset";
+import type { MyPosition, Position, PositionPageQuery } from "./position.model";
+import type { NewPosition } from "../markets/stake";
+import type { PositionRepository } from "./position.repository";
+import type { MarketCache } from "../markets/market-cache";
 
 /** Positions change market volume: placing one invalidates the market and every cached list. */
 export class CachedPositionRepository implements PositionRepository {

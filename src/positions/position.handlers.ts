@@ -1,9 +1,9 @@
 import { principalWith } from "../auth/middleware";
 import { jsonETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";
-import { idempotentWrite } from "../idempotency/idempotent-write";
-import type { Position } from "./position.model";
 import { createRouter } from "../http/router";
+import { idempotentWrite } from "../idempotency/idempotent-write";
+import { type Position, placedPosition } from "./position.model";
 import * as routes from "./position.routes";
 import { presentPosition } from "./position.schemas";
 
@@ -13,25 +13,27 @@ export const positionRouter = createRouter()
     const actor = principalWith(c.get("principal"), "write");
     const marketId = c.req.valid("param").id;
     const input = c.req.valid("json");
-    const render = (position: Position, volume: number) => ok({ ...presentPosition(position), market: { id: marketId, volume } });
-    return idempotentWrite(c, actor, input, async (store) => {
-      const placed = await c.get("services").positions.place(
-        actor,
-        marketId,
-        input,
-        store &&
-          ((p) =>
-            store({
-              status: 201,
-              body: render(p, 0),
-              fill: [
-                { path: "$.data.market.volume", from: "marketVolume", marketId },
-                { path: "$.data.user.displayName", from: "userName" },
-              ],
-            })),
-      );
-      return c.json(render(placed.position, placed.volume), 201);
-    });
+    const positions = c.get("services").positions;
+    const position = positions.draft(input);
+    const render = (p: Position, volume: number) => ok({ ...presentPosition(p), market: { id: marketId, volume } });
+    return idempotentWrite(
+      c,
+      actor,
+      input,
+      // The market's new volume and the caller's name as stored are only known inside the write's transaction.
+      () => ({
+        status: 201,
+        body: render(placedPosition(position, marketId, { id: actor.id, displayName: "" }), 0),
+        fill: [
+          { path: "$.data.market.volume", from: "marketVolume", marketId },
+          { path: "$.data.user.displayName", from: "userName" },
+        ],
+      }),
+      async (record) => {
+        const placed = await positions.place(actor, marketId, position, record);
+        return c.json(render(placed.position, placed.volume), 201);
+      },
+    );
   })
   .openapi(routes.listMarketPositions, async (c) => {
     const query = c.req.valid("query");

@@ -1,4 +1,4 @@
-import { ApiError } from "../http/errors";
+import { ApiError } from "./errors";
 
 /** Header carrying a D1 session bookmark from the client and back. */
 export const BOOKMARK_HEADER = "x-d1-bookmark";

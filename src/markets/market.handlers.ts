@@ -1,12 +1,23 @@
+import type { RouteHandler } from "@hono/zod-openapi";
 import { principalWith } from "../auth/middleware";
+import type { AppEnv } from "../env";
 import { jsonETag } from "../http/cache-headers";
-import { idempotentWrite } from "../idempotency/idempotent-write";
 import { ok } from "../http/envelope";
 import { parseIfMatch } from "../http/preconditions";
 import { createRouter } from "../http/router";
+import { idempotentWrite } from "../idempotency/idempotent-write";
 import { marketBody, marketETag } from "./market.etag";
+import { toMarket } from "./market.model";
 import * as routes from "./market.routes";
 import { presentSummary } from "./market.schemas";
+
+/** PUT and PATCH: the same rules and response; only the body's schema differs (every field, or some). */
+const changeMarket: RouteHandler<typeof routes.replaceMarket | typeof routes.patchMarket, AppEnv> = async (c) => {
+  const actor = principalWith(c.get("principal"), "write");
+  const ifMatch = parseIfMatch(c.req.header("If-Match"));
+  const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"), ifMatch);
+  return c.json(marketBody(market), 200, { ETag: await marketETag(market) });
+};
 
 /** Market endpoints; validation and documentation come from the route definitions. */
 export const marketRouter = createRouter()
@@ -28,35 +39,24 @@ export const marketRouter = createRouter()
   .openapi(routes.createMarket, async (c) => {
     const actor = principalWith(c.get("principal"), "write");
     const input = c.req.valid("json");
-    return idempotentWrite(c, actor, input, async (store) => {
-      const market = await c.get("services").markets.create(
-        actor,
-        input,
-        store &&
-          ((m) =>
-            store({
-              status: 201,
-              body: ok(presentSummary(m)),
-              location: `/api/markets/${m.id}`,
-              fill: [{ path: "$.data.creator.displayName", from: "userName" }],
-            })),
-      );
-      c.header("Location", `/api/markets/${market.id}`);
-      return c.json(ok(presentSummary(market)), 201);
-    });
+    const markets = c.get("services").markets;
+    const draft = markets.draft(actor, input);
+    const location = `/api/markets/${draft.market.id}`;
+    return idempotentWrite(
+      c,
+      actor,
+      input,
+      // The creator's name as stored is only known inside the write's transaction.
+      () => ({ status: 201, body: marketBody(toMarket(draft.market)), location, fill: [{ path: "$.data.creator.displayName", from: "userName" }] }),
+      async (record) => {
+        const market = await markets.create(actor, draft, record);
+        c.header("Location", location);
+        return c.json(marketBody(market), 201);
+      },
+    );
   })
-  .openapi(routes.replaceMarket, async (c) => {
-    const actor = principalWith(c.get("principal"), "write");
-    const ifMatch = parseIfMatch(c.req.header("If-Match"));
-    const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"), ifMatch);
-    return c.json(marketBody(market), 200, { ETag: await marketETag(market) });
-  })
-  .openapi(routes.patchMarket, async (c) => {
-    const actor = principalWith(c.get("principal"), "write");
-    const ifMatch = parseIfMatch(c.req.header("If-Match"));
-    const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"), ifMatch);
-    return c.json(marketBody(market), 200, { ETag: await marketETag(market) });
-  })
+  .openapi(routes.replaceMarket, changeMarket)
+  .openapi(routes.patchMarket, changeMarket)
   .openapi(routes.deleteMarket, async (c) => {
     const actor = principalWith(c.get("principal"), "delete");
     await c.get("services").markets.delete(actor, c.req.valid("param").id, parseIfMatch(c.req.header("If-Match")));
