@@ -94,7 +94,7 @@ describe("backup and restore of a local D1 with the FTS5 keyword index", () => {
 
     await timed("recreate fts on source", () => source.execFile(path.join(work, "fts.sql")));
     expect(await source.query(keywordSearch("raining"))).toEqual([{ id: "m1" }]);
-  }, 60_000);
+  }, 180_000);
 
   it("imports into an empty local D1 and the rebuilt keyword index finds the markets", async () => {
     restored = persistedD1(mkdtempSync(path.join(work, "restored-")));
@@ -111,7 +111,7 @@ describe("backup and restore of a local D1 with the FTS5 keyword index", () => {
     expect(await restored.query(keywordSearch("election OR bitcoin"))).toHaveLength(2);
     // The 0004 guards hold in the copy.
     await expect(restored.query("DELETE FROM positions WHERE id = 'p1'")).rejects.toThrow(/positions are never deleted/);
-  }, 60_000);
+  }, 180_000);
 
   it("the restored copy records every migration as applied", async () => {
     const applied = await restored.query<{ name: string }>("SELECT name FROM d1_migrations ORDER BY id");
