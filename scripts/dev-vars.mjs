@@ -1,11 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-/** Path of the local secrets file wrangler reads in dev (never committed). */
-export const DEV_VARS = ".dev.vars";
+/**
+ * Path of the local secrets file (never committed): `.dev.vars`, which wrangler reads by default,
+ * or `DEV_VARS_FILE`, which `npm run dev` then hands to wrangler as `--env-file`. The browser test
+ * points it into its temp dir, so a test run leaves no `.dev.vars` behind for the workers tests to
+ * load (and print) and reads none a developer keeps.
+ */
+export const DEV_VARS = process.env.DEV_VARS_FILE || ".dev.vars";
 
 /**
- * Returns the local JWT secret, creating .dev.vars with a random one when missing.
+ * Returns the local JWT secret, creating {@link DEV_VARS} with a random one when missing.
  * @returns {string}
  */
 export function ensureDevSecret() {

@@ -27,7 +27,7 @@ export async function startDevServer(root: string, timeoutMs = 150_000): Promise
   const child: ChildProcess = spawn("npm", ["run", "dev"], {
     cwd: root,
     detached: true, // its own process group, so stop() also ends wrangler and workerd
-    env: { ...process.env, PORT: String(port), REDIS_URL: redis.url, PERSIST_DIR: persist, CI: "true" },
+    env: { ...process.env, PORT: String(port), REDIS_URL: redis.url, PERSIST_DIR: persist, DEV_VARS_FILE: path.join(persist, ".dev.vars"), CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (log += d));
