@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requirePermission } from "../auth/middleware";
+import { requirePermission } from "../auth/require-permission";
 import { emptyJsonBodyIsAbsent } from "../http/content-type";
 import { errorResponses, jsonResponse, pageSchema, successSchema } from "../http/envelope";
 import { CursorPageMetaSchema } from "../positions/position.schemas";

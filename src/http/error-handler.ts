@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
 import { isTransientD1Error } from "../db/d1-errors";
 import { ApiError, type ErrorCode } from "./errors";
-import { createLogger, errorFields } from "./logger";
+import { createLogger, errorFields } from "../log/logger";
 import { isSafeMethod } from "./methods";
 
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { IDEMPOTENCY_DESCRIPTION, IDEMPOTENCY_PARAMETER } from "../idempotency/idempotency";
-import { requirePermission } from "../auth/middleware";
+import { requirePermission } from "../auth/require-permission";
 import { optionalAuth } from "../http/openapi-contract";
 import { IF_MATCH_PARAMETER } from "../http/preconditions";
 import { errorResponses, jsonBody, jsonResponse, pageSchema, successSchema } from "../http/envelope";
