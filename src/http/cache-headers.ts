@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { etag } from "hono/etag";
+import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { createMiddleware } from "hono/factory";
 import { BOOKMARK_HEADER } from "../db/session";
 import type { AppEnv } from "../env";
@@ -18,20 +18,8 @@ const PUBLIC_MAX_AGE_SECONDS = 60;
  */
 export const conditionalGet = (): MiddlewareHandler<AppEnv> =>
   etag({
-    retainedHeaders: [
-      "cache-control",
-      "content-location",
-      "date",
-      "etag",
-      "expires",
-      "vary",
-      "x-request-id",
-      "x-cache",
-      "x-d1-bookmark",
-      "ratelimit-limit",
-      "ratelimit-remaining",
-      "ratelimit-reset",
-    ],
+    // What Hono keeps by default (RFC 9110's list), and what this API adds to every response.
+    retainedHeaders: [...RETAINED_304_HEADERS, "x-request-id", "x-cache", BOOKMARK_HEADER, "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"],
   });
 
 /**

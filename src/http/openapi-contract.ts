@@ -10,8 +10,6 @@ type Paths = Record<string, Record<string, Operation | undefined>>;
 const ref = (kind: "headers" | "parameters" | "responses" | "schemas", name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
 const RATE_LIMIT_HEADERS = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"] as const;
-// Operation keys of a path item are the methods in lower case.
-const OPERATION_METHODS = HTTP_METHODS.map((m) => m.toLowerCase());
 // Headers a failure carries besides the shared ones (the 401 challenge, when to retry).
 const FAILURE_HEADERS: Record<string, string> = { "401": "WWW-Authenticate", "429": "Retry-After", "503": "Retry-After" };
 const envelope = ref("schemas", "ErrorEnvelope");
@@ -72,21 +70,21 @@ const PARAMETERS = {
 
 /**
  * Failures middleware can answer on an operation, as `#/components/responses/<name>` (in the
- * document's order): on `every` operation, on every `/api` one, or on `/api` writes only (the body
- * limit and JSON content type are checked before routing). A `note` extends the status's description.
+ * document's order): on every operation unless `on` narrows it to `/api` ones, or to `/api` writes
+ * (the body limit and JSON content type are checked before routing). A `note` extends the status's
+ * description.
  */
-const SHARED_FAILURES: Record<string, { status: keyof typeof ERROR_DESCRIPTIONS; on: "every" | "api" | "api-write"; note?: string }> = {
+const SHARED_FAILURES: Record<string, { status: keyof typeof ERROR_DESCRIPTIONS; on?: "api" | "api-write"; note?: string }> = {
   RateLimited: { status: 429, on: "api" },
-  InvalidRequest: { status: 400, on: "every" },
+  InvalidRequest: { status: 400 },
   Unauthorized: {
     status: 401,
-    on: "every",
     note: "A token that fails verification is refused on every /api route, public reads included, after it is counted against the address's anonymous rate limit.",
   },
   PayloadTooLarge: { status: 413, on: "api-write" },
   UnsupportedMediaType: { status: 415, on: "api-write" },
-  ServiceUnavailable: { status: 503, on: "every", note: "Transient database failures land here; retrying later is safe for reads." },
-  InternalError: { status: 500, on: "every" },
+  ServiceUnavailable: { status: 503, note: "Transient database failures land here; retrying later is safe for reads." },
+  InternalError: { status: 500 },
 };
 // An operation lists its responses by status.
 const FAILURES_BY_STATUS = Object.entries(SHARED_FAILURES).sort(([, a], [, b]) => a.status - b.status);
@@ -112,12 +110,11 @@ export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
   for (const [name, parameter] of Object.entries(PARAMETERS)) register("parameters", name, parameter);
   register("responses", "NotModified", {
     description: "The representation still matches If-None-Match",
-    headers: { ETag: ref("headers", "ETag"), "Cache-Control": ref("headers", "Cache-Control"), ...sharedHeaders(true) },
+    headers: { ...headerRefs("ETag", "Cache-Control"), ...sharedHeaders(true) },
   } as never);
   for (const [name, { status, note }] of Object.entries(SHARED_FAILURES)) {
-    const extra = FAILURE_HEADERS[status];
     // Shared by every operation: the headers any of them may carry (Cache-Control on reads).
-    const headers = { ...sharedHeaders(true), "Cache-Control": ref("headers", "Cache-Control"), ...(extra ? { [extra]: ref("headers", extra) } : {}) };
+    const headers = { ...sharedHeaders(true), ...headerRefs("Cache-Control", FAILURE_HEADERS[status]) };
     const description = note ? `${ERROR_DESCRIPTIONS[status]}. ${note}` : ERROR_DESCRIPTIONS[status];
     register("responses", name, { description, headers, content: errorContent(status, envelope) } as never);
   }
@@ -125,18 +122,13 @@ export function registerHttpContract(app: OpenAPIHono<any, any, any>): void {
   app.openAPIRegistry.register("ErrorEnvelope", ErrorEnvelopeSchema);
 }
 
-function rateLimitHeaders() {
-  return Object.fromEntries(RATE_LIMIT_HEADERS.map((h) => [h, ref("headers", h)]));
+/** `{ <name>: $ref }` for each header named, in order; `false` and `undefined` entries are left out. */
+function headerRefs(...names: (string | false | undefined)[]) {
+  return Object.fromEntries(names.filter((name) => name).map((name) => [name, ref("headers", name as string)]));
 }
 
 /** What every response carries: request id and D1 bookmark, plus on /api the limits and cache status. */
-function sharedHeaders(api: boolean) {
-  return {
-    "X-Request-Id": ref("headers", "X-Request-Id"),
-    "X-D1-Bookmark": ref("headers", "X-D1-Bookmark"),
-    ...(api ? { ...rateLimitHeaders(), "X-Cache": ref("headers", "X-Cache") } : {}),
-  };
-}
+const sharedHeaders = (api: boolean) => headerRefs("X-Request-Id", "X-D1-Bookmark", ...(api ? [...RATE_LIMIT_HEADERS, "X-Cache"] : []));
 
 /**
  * Adds the shared parameters, headers and responses registered by {@link registerHttpContract} to
@@ -144,32 +136,34 @@ function sharedHeaders(api: boolean) {
  */
 export function applyHttpContract<T extends { paths?: object }>(doc: T): T {
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Paths)) {
-    for (const method of OPERATION_METHODS) {
-      const op = item[method];
+    for (const method of HTTP_METHODS) {
+      // A path item keys its operations by the method in lower case.
+      const op = item[method.toLowerCase()];
       if (!op) continue;
       const api = path.startsWith("/api/");
       // Every /api GET is conditional (ETag, 304); every GET says how it may be cached.
-      const conditional = api && method === "get";
+      const conditional = api && method === "GET";
       const idempotent = op.parameters?.some((p) => p.name === "Idempotency-Key") ?? false;
       // A write that honours If-Match answers with the new ETag.
       const versioned = op.parameters?.some((p) => p.name === "If-Match") ?? false;
       op.parameters = [...(op.parameters ?? []), ...(conditional ? [ref("parameters", "IfNoneMatch")] : []), ref("parameters", "D1Bookmark")];
       for (const [status, response] of Object.entries(op.responses)) {
         if (response.$ref) continue;
-        const extra = FAILURE_HEADERS[status];
         response.headers = {
           ...sharedHeaders(api),
-          ...(method === "get" ? { "Cache-Control": ref("headers", "Cache-Control") } : {}),
-          ...((conditional || versioned) && status === "200" ? { ETag: ref("headers", "ETag") } : {}),
-          ...(idempotent && status.startsWith("2") ? { "Idempotent-Replayed": ref("headers", "Idempotent-Replayed") } : {}),
-          ...(extra ? { [extra]: ref("headers", extra) } : {}),
+          ...headerRefs(
+            method === "GET" && "Cache-Control",
+            (conditional || versioned) && status === "200" && "ETag",
+            idempotent && status.startsWith("2") && "Idempotent-Replayed",
+            FAILURE_HEADERS[status],
+          ),
           ...response.headers,
         };
       }
       if (conditional) op.responses["304"] ??= ref("responses", "NotModified");
-      const applies = { every: true, api, "api-write": api && !isSafeMethod(method.toUpperCase()) };
+      const applies = { api, "api-write": api && !isSafeMethod(method) };
       for (const [name, { status, on }] of FAILURES_BY_STATUS) {
-        if (applies[on]) op.responses[status] ??= ref("responses", name);
+        if (!on || applies[on]) op.responses[status] ??= ref("responses", name);
       }
     }
   }
