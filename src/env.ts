@@ -1,7 +1,7 @@
 import type { Principal } from "./auth/principal";
 import type { Config } from "./config";
 import type { ApiError } from "./http/errors";
-import type { Logger } from "./http/logger";
+import type { Logger } from "./log/logger";
 import type { Services } from "./services";
 
 /**

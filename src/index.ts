@@ -1,5 +1,5 @@
 import { createApp } from "./app";
-import { handleQueue } from "./indexing/queue-handler";
+import { handleQueue } from "./queue-handler";
 
 const app = createApp();
 

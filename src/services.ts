@@ -5,7 +5,7 @@ import type { Config } from "./config";
 import { createDatabase } from "./db/client";
 import { withReadRetries } from "./db/retrying-session";
 import { IdempotencyStore } from "./idempotency/d1-idempotency";
-import { createLogger, type Logger } from "./http/logger";
+import { createLogger, type Logger } from "./log/logger";
 import { CursorCodec } from "./pagination/cursor";
 import { D1PositionRepository } from "./positions/d1-position.repository";
 import type { PositionRepository } from "./positions/position.repository";

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
-import { requirePermission } from "./middleware";
+import { requirePermission } from "./require-permission";
 import type { Permission } from "./permissions";
 
 /** The OpenAPI security requirement of an operation that needs a bearer token. */

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, jsonResponse, ok, successSchema } from "../http/envelope";
 import { ApiError } from "../http/errors";
 import { optionalAuth } from "../http/openapi-contract";
-import { errorFields } from "../http/logger";
+import { errorFields } from "../log/logger";
 import { createRouter } from "../http/router";
 
 const HealthSchema = z.object({ status: z.literal("ok"), checks: z.object({ d1: z.literal("ok") }) }).openapi("Health");

@@ -1,6 +1,9 @@
-import { etag } from "hono/etag";
+import type { MiddlewareHandler } from "hono";
+import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { createMiddleware } from "hono/factory";
+import { BOOKMARK_HEADER } from "../db/session";
 import type { AppEnv } from "../env";
+import { isCacheable } from "./methods";
 import { setResponseHeaders } from "./response-headers";
 
 /** Shared caches may keep public reads this long: the same bound as KV's own propagation delay. */
@@ -10,47 +13,41 @@ const PUBLIC_MAX_AGE_SECONDS = 60;
  * Strong ETags for GET responses, with If-None-Match answered by 304 (Hono's etag middleware).
  * A 304 keeps the headers a client or cache still needs. Handlers that build JSON set the ETag
  * themselves with jsonETag(); for any other GET response the middleware hashes the body stream.
+ *
+ * @example app.use("/api/*", conditionalGet());
  */
-export const conditionalGet = etag({
-  retainedHeaders: [
-    "cache-control",
-    "content-location",
-    "date",
-    "etag",
-    "expires",
-    "vary",
-    "x-request-id",
-    "x-cache",
-    "x-d1-bookmark",
-    "ratelimit-limit",
-    "ratelimit-remaining",
-    "ratelimit-reset",
-  ],
-});
+export const conditionalGet = (): MiddlewareHandler<AppEnv> =>
+  etag({
+    // What Hono keeps by default (RFC 9110's list), and what this API adds to every response.
+    retainedHeaders: [...RETAINED_304_HEADERS, "x-request-id", "x-cache", BOOKMARK_HEADER, "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"],
+  });
 
 /**
  * Cache-Control and X-Cache for reads. Anonymous reads without a bookmark are public for a short
  * while; anything personal (a token, a bookmark) is `private, no-store`. Routes that set their own
  * Cache-Control keep it.
+ *
+ * @example app.use("/api/*", cacheHeaders());
  */
-export const cacheHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  await next();
-  const xCache = c.get("services").cacheStatus?.value;
-  if (!["GET", "HEAD"].includes(c.req.method) || c.res.headers.has("Cache-Control")) {
-    if (xCache) setResponseHeaders(c, { "X-Cache": xCache });
-    return;
-  }
-  const personal = c.get("principal") !== undefined || c.req.header("x-d1-bookmark") !== undefined;
-  setResponseHeaders(
-    c,
-    {
-      "X-Cache": xCache,
-      "Cache-Control": personal || !c.res.ok ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
-      Vary: personal ? undefined : "Authorization, X-D1-Bookmark",
-    },
-    ["Vary"],
-  );
-});
+export const cacheHeaders = (): MiddlewareHandler<AppEnv> =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    const xCache = c.get("services").cacheStatus?.value;
+    if (!isCacheable(c.req.method) || c.res.headers.has("Cache-Control")) {
+      if (xCache) setResponseHeaders(c, { "X-Cache": xCache });
+      return;
+    }
+    const personal = c.get("principal") !== undefined || c.req.header(BOOKMARK_HEADER) !== undefined;
+    setResponseHeaders(
+      c,
+      {
+        "X-Cache": xCache,
+        "Cache-Control": personal || !c.res.ok ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
+        Vary: personal ? undefined : "Authorization, X-D1-Bookmark",
+      },
+      ["Vary"],
+    );
+  });
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 const utf8 = new TextEncoder();

@@ -1,5 +1,7 @@
+import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "./errors";
+import { carriesBody } from "./methods";
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 
@@ -11,17 +13,20 @@ const bodyless = (req: Request) => req.body === null || req.headers.get("Content
  * validation runs: without this a form or text body would be validated as an empty object.
  * A request with no body at all has nothing to misread and passes; routes that need a body
  * still answer 400 for it.
+ *
+ * @example app.use("/api/*", requireJsonBody());
  */
-export const requireJsonBody = createMiddleware(async (c, next) => {
-  if (
-    ["POST", "PUT", "PATCH"].includes(c.req.method) &&
-    !bodyless(c.req.raw) &&
-    !JSON_MEDIA_TYPE.test(c.req.header("Content-Type") ?? "")
-  ) {
-    throw new ApiError(415, "unsupported_media_type", "Request body must be application/json");
-  }
-  return next();
-});
+export const requireJsonBody = (): MiddlewareHandler =>
+  createMiddleware(async (c, next) => {
+    if (
+      carriesBody(c.req.method) &&
+      !bodyless(c.req.raw) &&
+      !JSON_MEDIA_TYPE.test(c.req.header("Content-Type") ?? "")
+    ) {
+      throw new ApiError(415, "unsupported_media_type", "Request body must be application/json");
+    }
+    return next();
+  });
 
 /**
  * For routes whose JSON body is optional: a request that declares `application/json` but sends

@@ -1,6 +1,9 @@
 import { SwaggerUI } from "@hono/swagger-ui";
 import type { Handler } from "hono";
 
+/** Where the static assets of the /docs page are served from (see wrangler.toml [assets]). */
+export const DOCS_ASSETS_PATH = "/docs/assets";
+
 /** The /docs page as served: its HTML and the Content-Security-Policy that allows exactly it. */
 interface DocsPage {
   html: string;

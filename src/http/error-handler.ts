@@ -3,8 +3,8 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env";
 import { isTransientD1Error } from "../db/d1-errors";
+import { createLogger, errorFields } from "../log/logger";
 import { ApiError, type ErrorCode } from "./errors";
-import { createLogger, errorFields } from "./logger";
 import { isSafeMethod } from "./methods";
 
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {

@@ -3,8 +3,7 @@ import { PatternRouter } from "hono/router/pattern-router";
 import type { AppEnv } from "../env";
 import { errorResponse } from "./error-handler";
 import { ApiError } from "./errors";
-
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+import { ROUTED_METHODS } from "./methods";
 
 /** Static segments of a route path: the more it has, the more specific it is. */
 const literalSegments = (path: string) => path.split("/").filter((s) => s && !s.startsWith(":") && s !== "*").length;
@@ -22,7 +21,7 @@ function routeTable(app: Hono<any, any, any>) {
       router = new PatternRouter<[string, string]>();
       for (const r of app.routes) if (r.method !== "ALL") router.add(r.method, r.path, [r.method, r.path]);
     }
-    const matched = METHODS.flatMap((method) => router!.match(method, path)[0].map(([[m, p]]) => [m, p] as const));
+    const matched = ROUTED_METHODS.flatMap((method) => router!.match(method, path)[0].map(([[m, p]]) => [m, p] as const));
     const best = Math.max(...matched.map(([, p]) => literalSegments(p)));
     const methods = new Set(matched.filter(([, p]) => literalSegments(p) === best).map(([m]) => m));
     if (methods.has("GET")) methods.add("HEAD");
@@ -36,7 +35,7 @@ function routeTable(app: Hono<any, any, any>) {
       for (const { path } of app.routes) {
         if (path.includes(":") || path.includes("*")) continue;
         const allowed = allowedMethods(path);
-        const taken = METHODS.some((m) => !allowed.includes(m) && router!.match(m, path)[0].length > 0);
+        const taken = ROUTED_METHODS.some((m) => !allowed.includes(m) && router!.match(m, path)[0].length > 0);
         if (taken) shadowed.set(path, allowed);
       }
     }

@@ -1,4 +1,4 @@
-import { errorFields, type Logger } from "../http/logger";
+import { errorFields, type Logger } from "../log/logger";
 import { type BackoffPolicy, backoffDelay } from "../lib/retry";
 import { type Embedder, marketText } from "../search/embedder";
 import type { VectorIndex } from "../search/vector-index";

@@ -1,4 +1,4 @@
-import { errorFields, type Logger } from "../http/logger";
+import { errorFields, type Logger } from "../log/logger";
 import type { IndexFailureRepository, NewIndexFailure } from "./index-failure.repository";
 import { INDEX_MAX_RETRIES, INDEX_QUEUE_NAME, IndexJobSchema } from "./index-job";
 import { retryDelaySeconds } from "./consumer";

@@ -1,4 +1,4 @@
-import { errorFields, type Logger } from "../http/logger";
+import { errorFields, type Logger } from "../log/logger";
 import { OUTBOUND_RETRY, type RetryOptions, withRetry } from "../lib/retry";
 import type { IndexFailureRepository } from "./index-failure.repository";
 import { type IndexJob, SEND_BATCH_LIMIT } from "./index-job";

@@ -1,5 +1,5 @@
-import type { Logger } from "../http/logger";
-import { errorFields } from "../http/logger";
+import type { Logger } from "../log/logger";
+import { errorFields } from "../log/logger";
 
 /** What the cache did for this request, reported as the X-Cache header. */
 export interface CacheStatus {

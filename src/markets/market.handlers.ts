@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { principalWith } from "../auth/middleware";
+import { principalWith } from "../auth/require-permission";
 import type { AppEnv } from "../env";
 import { jsonETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";

@@ -1,4 +1,4 @@
-import { principalWith } from "../auth/middleware";
+import { principalWith } from "../auth/require-permission";
 import { jsonETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";

@@ -1,4 +1,4 @@
-import { errorFields, type Logger } from "../http/logger";
+import { errorFields, type Logger } from "../log/logger";
 import type { MarketStatus, MarketSummary } from "../markets/market.model";
 import type { MarketRepository } from "../markets/market.repository";
 import type { Embedder } from "./embedder";

@@ -2,7 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import worker from "../../src/index";
 import type { IndexJob } from "../../src/indexing/index-job";
-import { handleQueue } from "../../src/indexing/queue-handler";
+import { handleQueue } from "../../src/queue-handler";
 import type { AdapterOptions } from "../../src/services";
 
 let sequence = 0;

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../../src/http/logger";
+import { createLogger } from "../../src/log/logger";
 import { D1VectorIndex } from "../../src/search/d1-vector-index";
 import { HashingEmbedder } from "../../src/search/hashing-embedder";
 import { cosineScorer, decodeVector, encodeVector } from "../../src/search/vector-codec";

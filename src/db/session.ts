@@ -1,10 +1,13 @@
-import { ApiError } from "./errors";
-
 /** Header carrying a D1 session bookmark from the client and back. */
 export const BOOKMARK_HEADER = "x-d1-bookmark";
 
-// D1 bookmarks are opaque but printable; anything else is refused rather than passed to D1.
-const BOOKMARK = /^[A-Za-z0-9._:-]{1,256}$/;
+/** What a D1 bookmark looks like: opaque but printable; anything else is refused rather than passed to D1. */
+export const BOOKMARK_PATTERN = /^[A-Za-z0-9._:-]{1,256}$/;
+
+/** Thrown by {@link openSession} for a bookmark D1 could not have issued; the HTTP layer answers it as a 400. */
+export class InvalidBookmarkError extends Error {
+  override name = "InvalidBookmarkError";
+}
 
 /**
  * Opens the request's D1 session (Sessions API, read replication). A client that sends the
@@ -13,11 +16,7 @@ const BOOKMARK = /^[A-Za-z0-9._:-]{1,256}$/;
  */
 export function openSession(db: D1Database, bookmark: string | undefined, writes: boolean): D1DatabaseSession {
   if (bookmark !== undefined) {
-    if (!BOOKMARK.test(bookmark)) {
-      throw new ApiError(400, "validation_failed", `Invalid ${BOOKMARK_HEADER} header`, [
-        { location: "header", path: BOOKMARK_HEADER, message: "not a D1 bookmark" },
-      ]);
-    }
+    if (!BOOKMARK_PATTERN.test(bookmark)) throw new InvalidBookmarkError("not a D1 bookmark");
     return db.withSession(bookmark);
   }
   return db.withSession(writes ? "first-primary" : "first-unconstrained");

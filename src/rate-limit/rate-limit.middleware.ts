@@ -1,8 +1,8 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
-import { errorFields } from "../http/logger";
+import { errorFields } from "../log/logger";
 import { isSafeMethod } from "../http/methods";
 import { setResponseHeaders } from "../http/response-headers";
 import type { RateLimitDecision, RateLimitTier } from "./rate-limiter";
@@ -41,35 +41,38 @@ export function addressIdentity(address: string | undefined): string {
  * - A request whose token was refused is charged to its address's anonymous budget before its 401.
  *
  * Every response carries RateLimit-Limit/Remaining/Reset (delta seconds); a 429 adds Retry-After.
+ *
+ * @example app.use("/api/*", authenticate(), rateLimit());
  */
-export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
-  const principal = c.get("principal");
-  const tier = tierFor(c.req.method, c.req.path, principal !== undefined);
-  const identity = principal ? `user:${principal.id}` : addressIdentity(c.req.header("CF-Connecting-IP"));
-  const count = () => countRequest(c, tier, identity);
-  const authFailure = c.get("authFailure");
+export const rateLimit = (): MiddlewareHandler<AppEnv> =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const principal = c.get("principal");
+    const tier = tierFor(c.req.method, c.req.path, principal !== undefined);
+    const identity = principal ? `user:${principal.id}` : addressIdentity(c.req.header("CF-Connecting-IP"));
+    const count = () => countRequest(c, tier, identity);
+    const authFailure = c.get("authFailure");
 
-  if (isSafeMethod(c.req.method)) {
-    const services = c.get("services");
-    admitOrRefuse(c, await services.readAdmission.admit(tier, identity, count, (work) => c.executionCtx.waitUntil(work)));
-    if (authFailure) throw authFailure;
-    return next();
-  }
+    if (isSafeMethod(c.req.method)) {
+      const services = c.get("services");
+      admitOrRefuse(c, await services.readAdmission.admit(tier, identity, count, (work) => c.executionCtx.waitUntil(work)));
+      if (authFailure) throw authFailure;
+      return next();
+    }
 
-  const decided = count().then((d) => admitOrRefuse(c, d));
-  c.get("writeAdmission")?.(decided);
-  if (authFailure) {
-    await decided;
-    throw authFailure;
-  }
-  try {
-    await next();
-  } finally {
-    // Settled by now if the handler wrote; otherwise (it failed or wrote nothing) its answer still
-    // waits for the decision, so a request over the limit is a 429 whatever else was wrong with it.
-    await decided;
-  }
-});
+    const decided = count().then((d) => admitOrRefuse(c, d));
+    c.get("writeAdmission")?.(decided);
+    if (authFailure) {
+      await decided;
+      throw authFailure;
+    }
+    try {
+      await next();
+    } finally {
+      // Settled by now if the handler wrote; otherwise (it failed or wrote nothing) its answer still
+      // waits for the decision, so a request over the limit is a 429 whatever else was wrong with it.
+      await decided;
+    }
+  });
 
 /** Counts the request, logging (as a metric) when Upstash could not decide; 503 if writes fail closed. */
 async function countRequest(c: Context<AppEnv>, tier: RateLimitTier, identity: string): Promise<RateLimitDecision> {

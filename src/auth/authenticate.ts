@@ -1,9 +1,9 @@
+import type { MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Config } from "../config";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
 import { InvalidTokenError, verifyToken } from "./jwt";
-import { can, type Permission } from "./permissions";
 import type { Principal } from "./principal";
 
 /**
@@ -34,19 +34,22 @@ export const unauthorized = (message: string, invalidToken: boolean) =>
  * not yet: it is kept in `c.get("authFailure")` so the rate limiter first charges the caller's
  * address for it (failed verifications are never free), then answers it.
  * Tokens in the query string, cookies or other headers are deliberately ignored.
+ *
+ * @example app.use("/api/*", authenticate());
  */
-export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header("Authorization");
-  if (header !== undefined) {
-    try {
-      c.set("principal", await principalFrom(header, c.get("config").jwt));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      c.set("authFailure", err);
+export const authenticate = (): MiddlewareHandler<AppEnv> =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header("Authorization");
+    if (header !== undefined) {
+      try {
+        c.set("principal", await principalFrom(header, c.get("config").jwt));
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        c.set("authFailure", err);
+      }
     }
-  }
-  return next();
-});
+    return next();
+  });
 
 /** The caller an Authorization header proves, or the 401 to answer. Bounded and linear before jose runs. */
 async function principalFrom(header: string, jwt: Config["jwt"]): Promise<Principal> {
@@ -61,24 +64,4 @@ async function principalFrom(header: string, jwt: Config["jwt"]): Promise<Princi
     if (err instanceof InvalidTokenError) throw unauthorized(err.message, true);
     throw err;
   }
-}
-
-/**
- * Requires an authenticated caller whose role grants `permission` (401 if anonymous, 403 if not).
- *
- * @example router.use("/api/markets/*", requirePermission("write"));
- */
-export const requirePermission = (permission: Permission) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    principalWith(c.get("principal"), permission);
-    return next();
-  });
-
-/** Returns the caller if it holds `permission`, else throws the matching 401/403. */
-export function principalWith(principal: Principal | undefined, permission: Permission): Principal {
-  if (!principal) throw unauthorized("Authentication required", false);
-  if (!can(principal.role, permission)) {
-    throw new ApiError(403, "forbidden", `Role '${principal.role}' lacks the '${permission}' permission`);
-  }
-  return principal;
 }

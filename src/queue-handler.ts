@@ -1,8 +1,8 @@
-import { createLogger } from "../http/logger";
-import { type AdapterOptions, createIndexingServices } from "../services";
-import { consumeIndexJobs, type IndexBatchReport } from "./consumer";
-import { recordDeadLetters } from "./dead-letter";
-import { INDEX_DLQ_NAME, INDEX_QUEUE_NAME } from "./index-job";
+import { consumeIndexJobs, type IndexBatchReport } from "./indexing/consumer";
+import { recordDeadLetters } from "./indexing/dead-letter";
+import { INDEX_DLQ_NAME, INDEX_QUEUE_NAME } from "./indexing/index-job";
+import { createLogger } from "./log/logger";
+import { type AdapterOptions, createIndexingServices } from "./services";
 
 /**
  * The worker's `queue` entry: dispatches a batch to the consumer of the queue it came from
