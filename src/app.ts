@@ -22,7 +22,7 @@ import { marketRouter } from "./markets/market.handlers";
 import { positionRouter } from "./positions/position.handlers";
 import { rateLimit } from "./rate-limit/rate-limit.middleware";
 import { requestServices } from "./request-services";
-import { searchRouter } from "./search/search.handlers";
+import { searchRouter } from "./markets/market-search.handlers";
 
 const REQUEST_ID_HEADER = "X-Request-Id";
 

@@ -28,7 +28,7 @@ import { D1VectorIndex } from "./search/d1-vector-index";
 import type { Embedder } from "./search/embedder";
 import { HashingEmbedder } from "./search/hashing-embedder";
 import { KeywordIndex } from "./search/keyword-index";
-import { SearchService } from "./search/search.service";
+import { SearchService } from "./markets/market-search.service";
 import type { VectorIndex } from "./search/vector-index";
 import { VectorizeVectorIndex } from "./search/vectorize-vector-index";
 import { WorkersAiEmbedder } from "./search/workers-ai-embedder";

@@ -5,6 +5,9 @@ import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-or
 export const ROLES = ["admin", "moderator", "user"] as const;
 /** Lifecycle of a market. */
 export const MARKET_STATUSES = ["active", "closed", "resolved"] as const;
+
+/** Lifecycle state of a market. */
+export type MarketStatus = (typeof MARKET_STATUSES)[number];
 /** Which outcome a position backs. */
 export const POSITION_SIDES = ["yes", "no"] as const;
 

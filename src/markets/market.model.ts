@@ -1,8 +1,7 @@
 import type { After, Page } from "../db/keyset";
-import type { MARKET_STATUSES } from "../db/schema";
+import type { MarketStatus } from "../db/schema";
 
-/** Lifecycle state of a market. */
-export type MarketStatus = (typeof MARKET_STATUSES)[number];
+export type { MarketStatus };
 
 /** The public face of a user, embedded in market responses. */
 export interface CreatorRef {

@@ -1,4 +1,4 @@
-import type { MarketStatus } from "../markets/market.model";
+import type { MarketStatus } from "../db/schema";
 import { words } from "./words";
 import type { VectorMatch } from "./vector-index";
 

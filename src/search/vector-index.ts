@@ -1,4 +1,4 @@
-import type { MarketStatus } from "../markets/market.model";
+import type { MarketStatus } from "../db/schema";
 
 /** One market's vector and what search filters on. */
 export interface VectorRecord {

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { optionalAuth } from "../http/openapi-contract";
 import { pageResponses } from "../pagination/page-schemas";
-import { SearchHitSchema, SearchMetaSchema, SearchQuerySchema } from "./search.schemas";
+import { SearchHitSchema, SearchMetaSchema, SearchQuerySchema } from "./market-search.schemas";
 
 export const searchMarkets = createRoute({
   method: "get",

@@ -1,10 +1,10 @@
 import { errorFields, type Logger } from "../log/logger";
-import type { MarketStatus, MarketSummary } from "../markets/market.model";
-import type { MarketRepository } from "../markets/market.repository";
-import type { Embedder } from "./embedder";
-import type { KeywordIndex } from "./keyword-index";
-import { fuse } from "./rank-fusion";
-import type { VectorIndex, VectorMatch } from "./vector-index";
+import type { MarketStatus, MarketSummary } from "./market.model";
+import type { MarketRepository } from "./market.repository";
+import type { Embedder } from "../search/embedder";
+import type { KeywordIndex } from "../search/keyword-index";
+import { fuse } from "../search/rank-fusion";
+import type { VectorIndex, VectorMatch } from "../search/vector-index";
 
 /** How relevance is judged: by meaning (vectors), by words (FTS5/BM25), or both fused. */
 export const SEARCH_MODES = ["hybrid", "semantic", "keyword"] as const;

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES } from "../db/schema";
-import { MarketSummarySchema, trimmedText } from "../markets/market.schemas";
-import { SEARCH_MODES } from "./search.service";
+import { MarketSummarySchema, trimmedText } from "./market.schemas";
+import { SEARCH_MODES } from "./market-search.service";
 
 /** Largest page of search results. */
 export const MAX_SEARCH_LIMIT = 50;

@@ -1,7 +1,7 @@
 import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";
-import { presentSummary } from "../markets/market.schemas";
-import * as routes from "./search.routes";
+import { presentSummary } from "./market.schemas";
+import * as routes from "./market-search.routes";
 
 /** GET /api/markets/search. Mounted before the market router so `search` is never taken for an id. */
 export const searchRouter = createRouter().openapi(routes.searchMarkets, async (c) => {
