@@ -97,20 +97,17 @@ export function writeResultsMarkdown(dir) {
   writeFileSync(path.join(dir, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\`; see docs/performance.md.\n\n${sections.join("\n")}`);
 }
 
-export const README_START = "<!-- bench:start -->";
-export const README_END = "<!-- bench:end -->";
-
 /**
  * A Markdown page with a generated section replaced by `section`, between `markers` (the soak run
  * keeps its table in docs/consistency-and-idempotency.md; the benchmark writes only bench/results.*).
- * @param {string} readme
+ * @param {string} page
  * @param {string} section
- * @param {{ start: string, end: string }} [markers]
+ * @param {{ start: string, end: string }} markers
  * @returns {string}
  */
-export function replaceReadmeSection(readme, section, markers = { start: README_START, end: README_END }) {
-  const start = readme.indexOf(markers.start);
-  const end = readme.indexOf(markers.end);
+export function replaceMarkedSection(page, section, markers) {
+  const start = page.indexOf(markers.start);
+  const end = page.indexOf(markers.end);
   if (start < 0 || end < start) throw new Error(`no ${markers.start} … ${markers.end} section in the page`);
-  return `${readme.slice(0, start + markers.start.length)}\n${section.trimEnd()}\n${readme.slice(end)}`;
+  return `${page.slice(0, start + markers.start.length)}\n${section.trimEnd()}\n${page.slice(end)}`;
 }

@@ -18,7 +18,7 @@ import { SignJWT } from "jose";
 import { unstable_readConfig } from "wrangler";
 import { ROOT, wranglerBuild } from "./build.mjs";
 import { migrationStatements, prng } from "./dataset.mjs";
-import { replaceReadmeSection } from "./report.mjs";
+import { replaceMarkedSection } from "./report.mjs";
 import { startWorker } from "./workerd.mjs";
 
 const { values: args } = parseArgs({
@@ -273,7 +273,7 @@ try {
   mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(ROOT, "bench/soak.json"), `${JSON.stringify(result, null, 2)}\n`);
   const page = path.join(ROOT, "docs/consistency-and-idempotency.md");
-  writeFileSync(page, replaceReadmeSection(readFileSync(page, "utf8"), table, { start: SOAK_START, end: SOAK_END }));
+  writeFileSync(page, replaceMarkedSection(readFileSync(page, "utf8"), table, { start: SOAK_START, end: SOAK_END }));
   log("wrote bench/soak.json and the reliability figures in docs/consistency-and-idempotency.md");
   if (args.check && !ok) process.exitCode = 1;
 } finally {

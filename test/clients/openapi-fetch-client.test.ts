@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { actor } from "../helpers/fixtures";
 import type { operations, paths } from "./generated/openapi";
 
-// The operation names the README's example uses.
+// The operation names the example in docs/api.md uses.
 type NewPosition = operations["createPosition"]["requestBody"]["content"]["application/json"];
 type MarketPage = operations["listMarkets"]["responses"][200]["content"]["application/json"];
 

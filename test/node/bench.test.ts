@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { checkBudgets, MAX_BUNDLE_GZIP_KIB } from "../../scripts/bench/budgets.mjs";
 import { BENCH_SIZES, generateDataset, insertStatements, migrationStatements } from "../../scripts/bench/dataset.mjs";
-import { formatMarkdown, README_END, README_START, replaceReadmeSection } from "../../scripts/bench/report.mjs";
+import { formatMarkdown, replaceMarkedSection } from "../../scripts/bench/report.mjs";
 import { combineRounds } from "../../scripts/bench/rounds.mjs";
 import { LIST_LIMIT, SCENARIOS, SERVERS } from "../../scripts/bench/scenarios.mjs";
 
@@ -167,12 +167,13 @@ describe("results formatter", () => {
     expect(md).toContain("| cached: throughput vs bare-kv | 0.70x | >= 0.7x | pass |");
   });
 
-  it("replaces only the README's bench section", () => {
-    const readme = `# T\n\n## Performance\nintro\n\n${README_START}\nold table\n${README_END}\n\n## Deploy\n`;
-    const next = replaceReadmeSection(readme, "new table\n");
-    expect(next).toBe(`# T\n\n## Performance\nintro\n\n${README_START}\nnew table\n${README_END}\n\n## Deploy\n`);
-    expect(replaceReadmeSection(next, "newer\n")).toContain(`${README_START}\nnewer\n${README_END}`);
-    expect(() => replaceReadmeSection("# no markers", "x")).toThrow(/bench:start/);
+  it("replaces only the marked section of a page (where the soak run keeps its table)", () => {
+    const markers = { start: "<!-- soak:start -->", end: "<!-- soak:end -->" };
+    const page = `# T\n\n## Soak\nintro\n\n${markers.start}\nold table\n${markers.end}\n\n## Next\n`;
+    const next = replaceMarkedSection(page, "new table\n", markers);
+    expect(next).toBe(`# T\n\n## Soak\nintro\n\n${markers.start}\nnew table\n${markers.end}\n\n## Next\n`);
+    expect(replaceMarkedSection(next, "newer\n", markers)).toContain(`${markers.start}\nnewer\n${markers.end}`);
+    expect(() => replaceMarkedSection("# no markers", "x", markers)).toThrow(/soak:start/);
   });
 });
 

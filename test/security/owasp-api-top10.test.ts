@@ -7,7 +7,7 @@ import { actor, createMarket } from "../helpers/fixtures";
 import { hsToken } from "../helpers/tokens";
 import { fetchWith } from "../helpers/entry";
 
-// OWASP API Security Top 10 (2023), one section per risk; README "Security" maps each to its
+// OWASP API Security Top 10 (2023), one section per risk; docs/security.md maps each to its
 // requirement and to the other test files that cover it.
 
 /** Every key at any depth of a JSON value. */
