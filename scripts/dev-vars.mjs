@@ -7,13 +7,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
  * points it into its temp dir, so a test run leaves no `.dev.vars` behind for the workers tests to
  * load (and print) and reads none a developer keeps.
  */
-export const DEV_VARS = process.env.DEV_VARS_FILE || ".dev.vars";
+export const devVarsPath = () => process.env.DEV_VARS_FILE || ".dev.vars";
 
 /**
- * Returns the local JWT secret, creating {@link DEV_VARS} with a random one when missing.
+ * Returns the local JWT secret, creating the file at {@link devVarsPath} with a random one when missing.
  * @returns {string}
  */
 export function ensureDevSecret() {
+  const DEV_VARS = devVarsPath();
   if (!existsSync(DEV_VARS)) {
     writeFileSync(DEV_VARS, `JWT_SECRET=${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
     console.log(`created ${DEV_VARS} with a random JWT_SECRET`);

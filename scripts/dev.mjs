@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
-import { DEV_VARS, ensureDevSecret } from "./dev-vars.mjs";
+import { devVarsPath, ensureDevSecret } from "./dev-vars.mjs";
 import { copyDocsAssets } from "./docs-assets.mjs";
 import { mintToken } from "./mint-token.mjs";
 import { seedSql } from "./seed-data.mjs";
@@ -60,7 +60,7 @@ async function rateLimitVars(port) {
 }
 
 const port = process.env.PORT ?? "8787";
-const secrets = process.env.DEV_VARS_FILE ? ["--env-file", DEV_VARS] : [];
+const secrets = process.env.DEV_VARS_FILE ? ["--env-file", devVarsPath()] : [];
 const limiterArgs = await rateLimitVars(port);
 console.log(`\nMarkets API on http://localhost:${port}  (try: curl http://localhost:${port}/api/markets)\n`);
 const dev = spawn("wrangler", ["dev", "--port", port, ...persist, ...secrets, ...limiterArgs, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
