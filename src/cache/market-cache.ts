@@ -1,5 +1,6 @@
 import type { Logger } from "../http/logger";
 import { errorFields } from "../http/logger";
+import { coalescerPer } from "../lib/coalesce";
 
 /** What the cache did for this request, reported as the X-Cache header. */
 export interface CacheStatus {
@@ -14,44 +15,10 @@ const LIST_KEY = (generation: string, query: string) => `markets:list:v1:${gener
 /** KV refuses TTLs under 60 s. */
 const KV_MIN_TTL = 60;
 
-/** A generation write: the value it stores, settled once stored (or logged as failed). */
-interface GenerationWrite {
-  value: string;
-  written: Promise<unknown>;
-}
-
-/**
- * The generation writes of one KV namespace in this isolate, coalesced: while one is in flight,
- * every invalidation joins the single write queued behind it. Each invalidation is still followed
- * by a write, started after it, of a generation no page was cached under; concurrent writes just
- * share it instead of each paying a KV put (the largest part of a create's CPU when each did).
- */
-class GenerationWrites {
-  private last: Promise<unknown> = Promise.resolve();
-  private queued?: GenerationWrite;
-
-  /** The write this invalidation joins; `put` stores a value (and never rejects). */
-  next(put: (value: string) => Promise<unknown>): GenerationWrite {
-    if (this.queued) return this.queued;
-    const write: GenerationWrite = { value: crypto.randomUUID(), written: Promise.resolve() };
-    const start = () => {
-      // Started: later invalidations queue a write of their own behind this one.
-      if (this.queued === write) this.queued = undefined;
-      return put(write.value);
-    };
-    write.written = this.last.then(start, start);
-    this.queued = write;
-    this.last = write.written;
-    return write;
-  }
-}
-
-const generationWriters = new WeakMap<KVNamespace, GenerationWrites>();
-const generationWrites = (kv: KVNamespace) => {
-  let writes = generationWriters.get(kv);
-  if (!writes) generationWriters.set(kv, (writes = new GenerationWrites()));
-  return writes;
-};
+// Concurrent invalidations share one generation write (see Coalescer): each is still followed by a
+// write, started after it, of a generation no page was cached under, without each paying a KV put
+// (the largest part of a create's CPU when each did).
+const generationWritesOf = coalescerPer<KVNamespace, string, unknown>();
 
 /**
  * Market entries in Workers KV. Single markets are keyed by id and deleted on change; every list
@@ -101,9 +68,12 @@ export class MarketCache {
    * reach other locations anyway; a client that must read its write sends its bookmark).
    */
   invalidate(marketId?: string): void {
-    const next = generationWrites(this.kv).next((value) => this.guard("put", () => this.kv.put(GENERATION_KEY, value)));
-    this.generation = Promise.resolve(next.value);
-    this.waitUntil(Promise.all([marketId ? this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))) : undefined, next.written]));
+    const next = generationWritesOf(this.kv).join(
+      () => crypto.randomUUID(),
+      (generation) => this.guard("put", () => this.kv.put(GENERATION_KEY, generation)),
+    );
+    this.generation = Promise.resolve(next.batch);
+    this.waitUntil(Promise.all([marketId ? this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))) : undefined, next.result]));
   }
 
   /** Drops one market's entry (in the background), e.g. when a client proved it stale. */
