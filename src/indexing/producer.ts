@@ -1,5 +1,4 @@
 import { errorFields, type Logger } from "../http/logger";
-import { coalescerPer } from "../lib/coalesce";
 import { OUTBOUND_RETRY, type RetryOptions, withRetry } from "../lib/retry";
 import type { IndexFailureRepository } from "./index-failure.repository";
 import { type IndexJob, SEND_BATCH_LIMIT } from "./index-job";
@@ -10,10 +9,6 @@ export interface SendResult {
   unsent: IndexJob[];
   error?: unknown;
 }
-
-// Concurrent writes' jobs share one `sendBatch` (see Coalescer); each write's jobs are still sent
-// after it, and each learns which of its own jobs the queue refused.
-const sendsOf = coalescerPer<Queue<IndexJob>, IndexJob[], SendResult>();
 
 /**
  * Puts index jobs on the INDEX_QUEUE: `sendBatch` in chunks of 100 (the Queues limit), each chunk
@@ -51,11 +46,7 @@ export class IndexJobProducer {
   }
 
   private async sendOrRecord(jobs: IndexJob[]): Promise<void> {
-    const shared = sendsOf(this.queue).join(() => [], (batch) => this.send(batch));
-    shared.batch.push(...jobs);
-    const { unsent: unsentOfBatch, error } = await shared.result;
-    // This request records its own jobs; the others in the batch record theirs.
-    const unsent = unsentOfBatch.filter((job) => jobs.includes(job));
+    const { unsent, error } = await this.send(jobs);
     if (unsent.length === 0) return;
     const fields = { count: unsent.length, marketIds: unsent.map((j) => j.marketId), ...errorFields(error) };
     try {
