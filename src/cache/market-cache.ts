@@ -1,6 +1,6 @@
 import type { Logger } from "../http/logger";
 import { errorFields } from "../http/logger";
-import { coalescerPer } from "../lib/coalesce";
+import { joinRun } from "../lib/coalesce";
 
 /** What the cache did for this request, reported as the X-Cache header. */
 export interface CacheStatus {
@@ -14,11 +14,6 @@ const GENERATION_KEY = "markets:generation:v1";
 const LIST_KEY = (generation: string, query: string) => `markets:list:v1:${generation}:${query}`;
 /** KV refuses TTLs under 60 s. */
 const KV_MIN_TTL = 60;
-
-// Concurrent invalidations share one generation write (see Coalescer): each is still followed by a
-// write, started after it, of a generation no page was cached under, without each paying a KV put
-// (the largest part of a create's CPU when each did).
-const generationWritesOf = coalescerPer<KVNamespace, string, unknown>();
 
 /**
  * Market entries in Workers KV. Single markets are keyed by id and deleted on change; every list
@@ -68,7 +63,11 @@ export class MarketCache {
    * reach other locations anyway; a client that must read its write sends its bookmark).
    */
   invalidate(marketId?: string): void {
-    const next = generationWritesOf(this.kv).join(
+    // Concurrent invalidations share one generation write (joinRun): each is still followed by a
+    // write, started after it, of a generation no page was cached under, without each paying a
+    // KV put (the largest part of a create's CPU when each did).
+    const next = joinRun(
+      this.kv,
       () => crypto.randomUUID(),
       (generation) => this.guard("put", () => this.kv.put(GENERATION_KEY, generation)),
     );
