@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
-import { compileSelect } from "../db/compiled-select";
 import { markets, positions } from "../db/schema";
 import type { NewPosition } from "../positions/position.repository";
 import { upsertUserStatement } from "../users/user.repository";
@@ -50,7 +49,6 @@ const summaryColumns = {
   creatorName: markets.creatorName,
 };
 const detailColumns = { ...summaryColumns, description: markets.description };
-const writtenColumns = { ...detailColumns, searchVersion: markets.searchVersion };
 
 type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]["_"]["data"] };
 type DetailRow = SummaryRow & { description: string };
@@ -65,60 +63,38 @@ const toWritten = ({ searchVersion, ...row }: DetailRow & { searchVersion: numbe
   searchVersion,
 });
 
-// The reads every request makes, rendered once per isolate (see compileSelect).
-const byId = sql.placeholder("id");
-const detailById = compileSelect(detailColumns, (db) => db.select(detailColumns).from(markets).where(eq(markets.id, byId)));
-const writtenById = compileSelect(writtenColumns, (db) => db.select(writtenColumns).from(markets).where(eq(markets.id, byId)));
-
-/**
- * The list statement of one shape (sort, order, status filter or not, cursor or not, offset or
- * not): at most 24 of them, each rendered on first use. A row-value comparison on (sort column,
- * id) is what lets SQLite seek straight into the (status?, column, id) index: a deep page reads
- * only its own rows.
- */
-const listShapes = new Map<string, ReturnType<typeof compileSelect<typeof summaryColumns>>>();
-function listQuery(q: MarketListQuery) {
-  const key = `${q.sort}:${q.order}:${q.status ? 1 : 0}:${q.after ? 1 : 0}:${q.offset > 0 ? 1 : 0}`;
-  let query = listShapes.get(key);
-  if (!query) {
-    const dir = q.order === "asc" ? asc : desc;
-    const column = SORT_COLUMNS[q.sort];
-    const after = q.after
-      ? sql`(${column}, ${markets.id}) ${sql.raw(q.order === "asc" ? ">" : "<")} (${sql.placeholder("afterValue")}, ${sql.placeholder("afterId")})`
-      : undefined;
-    const where: SQL | undefined = and(q.status ? eq(markets.status, sql.placeholder("status")) : undefined, after);
-    const offset = q.offset > 0;
-    query = compileSelect(summaryColumns, (db) => {
-      const page = db.select(summaryColumns).from(markets).where(where).orderBy(dir(column), dir(markets.id)).limit(sql.placeholder("limit"));
-      return offset ? page.offset(sql.placeholder("offset")) : page;
-    });
-    listShapes.set(key, query);
-  }
-  return query;
-}
-
 /** MarketRepository over D1 through Drizzle. Every read is a single statement. */
 export class D1MarketRepository implements MarketRepository {
   constructor(private readonly db: Database) {}
 
   async list(q: MarketListQuery): Promise<MarketPage> {
-    const rows = await listQuery(q)(this.db, {
-      status: q.status,
-      afterValue: q.after?.value,
-      afterId: q.after?.id,
-      limit: q.limit + 1,
-      offset: q.offset,
-    });
+    const dir = q.order === "asc" ? asc : desc;
+    const column = SORT_COLUMNS[q.sort];
+    // A row-value comparison on (sort column, id) is what lets SQLite seek straight into the
+    // (status?, column, id) index: a deep page reads only its own rows.
+    const after = q.after
+      ? q.order === "asc"
+        ? sql`(${column}, ${markets.id}) > (${q.after.value}, ${q.after.id})`
+        : sql`(${column}, ${markets.id}) < (${q.after.value}, ${q.after.id})`
+      : undefined;
+    const where: SQL | undefined = and(q.status ? eq(markets.status, q.status) : undefined, after);
+    const rows = await this.db
+      .select(summaryColumns)
+      .from(markets)
+      .where(where)
+      .orderBy(dir(column), dir(markets.id))
+      .limit(q.limit + 1)
+      .offset(q.offset);
     return { items: rows.slice(0, q.limit).map(toSummary), hasMore: rows.length > q.limit };
   }
 
   async findById(id: string): Promise<Market | null> {
-    const [row] = await detailById(this.db, { id });
+    const [row] = await this.selectDetail(id);
     return row ? toMarket(row) : null;
   }
 
   async findForWrite(id: string): Promise<WrittenMarket | null> {
-    const [row] = await writtenById(this.db, { id });
+    const [row] = await this.selectWritten(id);
     return row ? toWritten(row) : null;
   }
 
@@ -199,6 +175,16 @@ export class D1MarketRepository implements MarketRepository {
   }
 
   private selectWritten(id: string) {
-    return this.db.select(writtenColumns).from(markets).where(eq(markets.id, id));
+    return this.db
+      .select({ ...detailColumns, searchVersion: markets.searchVersion })
+      .from(markets)
+      .where(eq(markets.id, id));
+  }
+
+  private selectDetail(id: string) {
+    return this.db
+      .select(detailColumns)
+      .from(markets)
+      .where(eq(markets.id, id));
   }
 }
