@@ -8,3 +8,11 @@ import { type Column, type SQL, sql } from "drizzle-orm";
  */
 export const inList = (column: Column, values: readonly string[]): SQL =>
   sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+
+/**
+ * The same condition for a plain D1 statement (no Drizzle): bind the values at `param` as one JSON
+ * array, e.g. `.bind(JSON.stringify(ids))`.
+ *
+ * @example db.prepare(`DELETE FROM market_vectors WHERE ${inJsonList("market_id")}`).bind(JSON.stringify(ids))
+ */
+export const inJsonList = (column: string, param = "?1"): string => `${column} IN (SELECT value FROM json_each(${param}))`;

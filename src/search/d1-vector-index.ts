@@ -1,3 +1,4 @@
+import { inJsonList } from "../db/in-list";
 import { cosineScorer, encodeVector } from "./vector-codec";
 import type { VectorIndex, VectorMatch, VectorQuery, VectorRecord } from "./vector-index";
 
@@ -33,7 +34,7 @@ export class D1VectorIndex implements VectorIndex {
   async deleteByIds(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db
-      .prepare("DELETE FROM market_vectors WHERE market_id IN (SELECT value FROM json_each(?1))")
+      .prepare(`DELETE FROM market_vectors WHERE ${inJsonList("market_id")}`)
       .bind(JSON.stringify(ids))
       .run();
   }
