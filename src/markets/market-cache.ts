@@ -1,6 +1,5 @@
 import type { Logger } from "../log/logger";
 import { errorFields } from "../log/logger";
-import { joinRun } from "../lib/coalesce";
 
 /** What the cache did for this request, reported as the X-Cache header. */
 export interface CacheStatus {
@@ -63,16 +62,14 @@ export class MarketCache {
    * reach other locations anyway; a client that must read its write sends its bookmark).
    */
   invalidate(marketId?: string): void {
-    // Concurrent invalidations share one generation write (joinRun): each is still followed by a
-    // write, started after it, of a generation no page was cached under, without each paying a
-    // KV put (the largest part of a create's CPU when each did).
-    const next = joinRun(
-      this.kv,
-      () => crypto.randomUUID(),
-      (generation) => this.guard("put", () => this.kv.put(GENERATION_KEY, generation)),
+    const next = crypto.randomUUID();
+    this.generation = Promise.resolve(next);
+    this.waitUntil(
+      Promise.all([
+        marketId ? this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))) : undefined,
+        this.guard("put", () => this.kv.put(GENERATION_KEY, next)),
+      ]),
     );
-    this.generation = Promise.resolve(next.batch);
-    this.waitUntil(Promise.all([marketId ? this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))) : undefined, next.result]));
   }
 
   /** Drops one market's entry (in the background), e.g. when a client proved it stale. */
