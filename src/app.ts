@@ -18,11 +18,11 @@ import { openApiRoute } from "./http/openapi-route";
 import { perConfig } from "./http/per-config";
 import { requestContext } from "./http/request-context";
 import { saneRequestId } from "./http/request-id";
+import { searchRouter } from "./markets/market-search.handlers";
 import { marketRouter } from "./markets/market.handlers";
 import { positionRouter } from "./positions/position.handlers";
 import { rateLimit } from "./rate-limit/rate-limit.middleware";
 import { requestServices } from "./request-services";
-import { searchRouter } from "./markets/market-search.handlers";
 
 const REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -68,9 +68,6 @@ export function createApp() {
   app.onError(handleError);
   return routes;
 }
-
-// What the app is described by, beside it: tests and tools build the document from an app.
-export { openApiDocument } from "./http/openapi-document";
 
 /** The app's type, for Hono's RPC client (`hc<AppType>`). */
 export type AppType = ReturnType<typeof createApp>;

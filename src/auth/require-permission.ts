@@ -8,7 +8,10 @@ import type { Principal } from "./principal";
 /**
  * Requires an authenticated caller whose role grants `permission` (401 if anonymous, 403 if not).
  *
- * @example router.use("/api/markets/*", requirePermission("write"));
+ * Route definitions mount it through `requires(permission)` (route-access.ts), which also documents
+ * the bearer token.
+ *
+ * @example createRoute({ method: "post", path, middleware: [requirePermission("write")], … });
  */
 export const requirePermission = (permission: Permission) =>
   createMiddleware<AppEnv>(async (c, next) => {

@@ -1,25 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, jsonResponse, ok, successSchema } from "../http/envelope";
+import { ok } from "../http/envelope";
 import { ApiError } from "../http/errors";
-import { optionalAuth } from "../http/openapi-contract";
 import { errorFields } from "../log/logger";
 import { createRouter } from "../http/router";
-
-const HealthSchema = z.object({ status: z.literal("ok"), checks: z.object({ d1: z.literal("ok") }) }).openapi("Health");
-
-const health = createRoute({
-  method: "get",
-  path: "/health",
-  operationId: "getHealth",
-  tags: ["Operations"],
-  summary: "Liveness and D1 reachability",
-  description: "200 only when D1 answers a trivial query.",
-  security: optionalAuth,
-  responses: {
-    200: jsonResponse(successSchema(HealthSchema), "Healthy"),
-    ...errorResponses(503),
-  },
-});
+import * as routes from "./health.routes";
 
 /** How long one D1 answer stands for every health check on this isolate. */
 const PING_REUSE_MS = 1000;
@@ -31,7 +14,7 @@ const pings = new WeakMap<object, { at: number; done: Promise<void> }>();
  * of each other share one query (also while it is in flight), so however often /health is called
  * (it is public and not rate limited) it sends this isolate at most one query per second.
  */
-export const healthRouter = createRouter().openapi(health, async (c) => {
+export const healthRouter = createRouter().openapi(routes.health, async (c) => {
   let ping = pings.get(c.env.DB);
   if (!ping || Date.now() - ping.at >= PING_REUSE_MS) {
     ping = { at: Date.now(), done: c.get("services").pingDatabase() };

@@ -8,7 +8,7 @@ import { handleError } from "./error-handler";
 /**
  * Gives the request its logger and config, and writes the one access-log line (ts, level,
  * requestId, method, path, route, status, durationMs, cache) when the response is ready. Runs right after
- * Hono's requestId middleware so every later failure carries the id.
+ * the request id is settled (Hono's requestId, then saneRequestId) so every later failure carries it.
  *
  * @example app.use("*", requestId(), requestContext());
  */

@@ -1,13 +1,7 @@
 /** Severity of a log line. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
-/** Structured logger: every line is one JSON object carrying the request's fields. */
-export interface Logger {
-  log(level: LogLevel, msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
+type Fields = Record<string, unknown>;
 
 /**
  * A JSON-lines logger bound to fixed fields (e.g. the request id). Workers Logs and
@@ -15,8 +9,8 @@ export interface Logger {
  *
  * @example createLogger({ requestId }).info("request", { status: 200 });
  */
-export function createLogger(bound: Record<string, unknown> = {}): Logger {
-  const log = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
+export function createLogger(bound: Fields = {}) {
+  const log = (level: LogLevel, msg: string, fields?: Fields): void => {
     const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, ...bound, ...fields });
     if (level === "error") console.error(line);
     else if (level === "warn") console.warn(line);
@@ -24,11 +18,14 @@ export function createLogger(bound: Record<string, unknown> = {}): Logger {
   };
   return {
     log,
-    info: (m, f) => log("info", m, f),
-    warn: (m, f) => log("warn", m, f),
-    error: (m, f) => log("error", m, f),
+    info: (msg: string, fields?: Fields) => log("info", msg, fields),
+    warn: (msg: string, fields?: Fields) => log("warn", msg, fields),
+    error: (msg: string, fields?: Fields) => log("error", msg, fields),
   };
 }
+
+/** Structured logger: every line is one JSON object carrying the request's fields. */
+export type Logger = ReturnType<typeof createLogger>;
 
 /**
  * Error fields worth logging: message, stack and the cause chain (drivers wrap the real

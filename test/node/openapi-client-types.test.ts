@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
-import { createApp, openApiDocument } from "../../src/app";
+import { createApp } from "../../src/app";
+import { openApiDocument } from "../../src/http/openapi-document";
 
 // The typed client in test/clients/ is generated from the served document; this keeps the committed
 // types in step with the routes. After changing a route: `npm run client:types`.

@@ -1,6 +1,7 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
-import { createApp, openApiDocument } from "../../src/app";
+import { createApp } from "../../src/app";
+import { openApiDocument } from "../../src/http/openapi-document";
 
 describe("the OpenAPI document", () => {
   it("passes a real OpenAPI 3.1 validator", async () => {

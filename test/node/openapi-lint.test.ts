@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, openApiDocument } from "../../src/app";
+import { createApp } from "../../src/app";
+import { openApiDocument } from "../../src/http/openapi-document";
 
 // Two public linters, run as a consumer would, on the document /openapi.json serves (the same
 // function builds it). Both run offline: configuration is local and nothing phones home.
