@@ -1,7 +1,7 @@
-import { SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertMarkets } from "../helpers/fixtures";
 import { fetchWith } from "../helpers/entry";
+import { hsToken } from "../helpers/tokens";
 
 // Rotating JWT_SECRET (docs/operations.md "A secret leaked"): deploy the new secret with the old
 // one as JWT_SECRET_PREVIOUS, wait out token lifetimes, then drop the previous secret. Each phase
@@ -12,15 +12,7 @@ const before = { JWT_SECRET: OLD };
 const during = { JWT_SECRET: NEW, JWT_SECRET_PREVIOUS: OLD } as Partial<Env>;
 const after = { JWT_SECRET: NEW };
 
-const adminToken = (secret: string) =>
-  new SignJWT({ role: "admin" })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject("rotation-admin")
-    .setIssuer("markets-api")
-    .setAudience("markets-api")
-    .setIssuedAt()
-    .setExpirationTime("5m")
-    .sign(new TextEncoder().encode(secret));
+const adminToken = (secret: string) => hsToken({ sub: "rotation-admin", role: "admin", secret });
 
 const adminCall = (phase: Partial<Env>, token: string) =>
   fetchWith(phase, "/api/admin/index-failures", { headers: { Authorization: `Bearer ${token}` } });
@@ -52,13 +44,7 @@ describe("JWT secret rotation", () => {
   });
 
   it("does not let the previous secret rescue an expired token", async () => {
-    const expired = await new SignJWT({ role: "admin" })
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject("rotation-admin")
-      .setIssuer("markets-api")
-      .setAudience("markets-api")
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
-      .sign(new TextEncoder().encode(OLD));
+    const expired = await hsToken({ sub: "rotation-admin", role: "admin", secret: OLD, expiresIn: Math.floor(Date.now() / 1000) - 3600 });
     expect((await adminCall(during, expired)).status).toBe(401);
   });
 

@@ -13,6 +13,8 @@ export interface TokenOptions {
   expiresIn?: string | number;
   notBefore?: string | number;
   extra?: JWTPayload;
+  /** HS256 only: sign with this secret instead of the test deployment's (e.g. across a rotation). */
+  secret?: string;
 }
 
 const build = (o: TokenOptions) => {
@@ -26,9 +28,11 @@ const build = (o: TokenOptions) => {
   return jwt;
 };
 
-/** An HS256 token signed with the test deployment's secret. */
+/** An HS256 token signed with the test deployment's secret (or `o.secret`). */
 export const hsToken = (o: TokenOptions = {}) =>
-  build({ sub: "alice", ...o }).setProtectedHeader({ alg: "HS256" }).sign(secret);
+  build({ sub: "alice", ...o })
+    .setProtectedHeader({ alg: "HS256" })
+    .sign(o.secret === undefined ? secret : new TextEncoder().encode(o.secret));
 
 /** An RS256 token signed by the stand-in identity provider (its key is in the served JWKS). */
 export const idpToken = async (o: TokenOptions = {}) => {
