@@ -1,6 +1,8 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, TypedResponse } from "hono";
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { createMiddleware } from "hono/factory";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { JSONParsed } from "hono/utils/types";
 import { BOOKMARK_HEADER } from "../db/session";
 import type { AppEnv } from "../env";
 import { isCacheable } from "./methods";
@@ -57,10 +59,29 @@ const utf8 = new TextEncoder();
  * the Response exists. Hono's etag middleware would otherwise copy the response stream and read
  * it back to hash it, which measured as the largest single cost of a KV-cached read.
  *
- * @example const body = ok(market); return c.json(body, 200, { ETag: await jsonETag(body) });
+ * @example if (!ifMatchAllows(ifMatch, await jsonETag(ok(market)))) throw stale();
  */
 export function jsonETag(body: unknown): Promise<string> {
   return textETag(JSON.stringify(body));
+}
+
+/**
+ * What `c.json(body, status, headers)` answers, with the body's strong ETag: the JSON text is
+ * rendered once and both hashed and sent (the same bytes {@link jsonETag} hashes).
+ *
+ * @example return jsonWithETag(c, ok(page.items), 200, { "Cache-Control": "private, no-store" });
+ */
+export async function jsonWithETag<T, S extends ContentfulStatusCode>(
+  c: Context,
+  body: T,
+  status: S,
+  headers: Record<string, string> = {},
+): Promise<Response & TypedResponse<JSONParsed<T>, S, "json">> {
+  const text = JSON.stringify(body);
+  const etag = await textETag(text);
+  // The same response c.json() builds; the type is what c.json() would have declared for `body`.
+  const res: Response = c.body(text, status, { ...headers, "Content-Type": "application/json", ETag: etag });
+  return res as Response & TypedResponse<JSONParsed<T>, S, "json">;
 }
 
 /** The strong ETag of a text body (SHA-1, hex). */

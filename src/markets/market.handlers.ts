@@ -1,12 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { principalWith } from "../auth/require-permission";
 import type { AppEnv } from "../env";
-import { jsonETag } from "../http/cache-headers";
+import { jsonWithETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";
 import { parseIfMatch } from "../http/preconditions";
 import { createRouter } from "../http/router";
 import { idempotentWrite } from "../idempotency/idempotent-write";
-import { marketBody, marketETag } from "./market.etag";
+import { marketBody } from "./market.etag";
 import { toMarket } from "./market.model";
 import * as routes from "./market.routes";
 import { presentSummary } from "./market.schemas";
@@ -16,7 +16,7 @@ const changeMarket: RouteHandler<typeof routes.replaceMarket | typeof routes.pat
   const actor = principalWith(c.get("principal"), "write");
   const ifMatch = parseIfMatch(c.req.header("If-Match"));
   const market = await c.get("services").markets.update(actor, c.req.valid("param").id, c.req.valid("json"), ifMatch);
-  return c.json(marketBody(market), 200, { ETag: await marketETag(market) });
+  return jsonWithETag(c, marketBody(market), 200);
 };
 
 /** Market endpoints; validation and documentation come from the route definitions. */
@@ -30,11 +30,11 @@ export const marketRouter = createRouter()
       hasMore: page.hasMore,
       nextCursor: page.nextCursor,
     });
-    return c.json(body, 200, { ETag: await jsonETag(body) });
+    return jsonWithETag(c, body, 200);
   })
   .openapi(routes.getMarket, async (c) => {
     const market = await c.get("services").markets.get(c.req.valid("param").id);
-    return c.json(marketBody(market), 200, { ETag: await marketETag(market) });
+    return jsonWithETag(c, marketBody(market), 200);
   })
   .openapi(routes.createMarket, async (c) => {
     const actor = principalWith(c.get("principal"), "write");

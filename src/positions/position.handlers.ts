@@ -1,5 +1,5 @@
 import { principalWith } from "../auth/require-permission";
-import { jsonETag } from "../http/cache-headers";
+import { jsonWithETag } from "../http/cache-headers";
 import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";
 import { idempotentWrite } from "../idempotency/idempotent-write";
@@ -39,12 +39,12 @@ export const positionRouter = createRouter()
     const query = c.req.valid("query");
     const page = await c.get("services").positions.listForMarket(c.req.valid("param").id, query);
     const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
-    return c.json(body, 200, { ETag: await jsonETag(body) });
+    return jsonWithETag(c, body, 200);
   })
   .openapi(routes.listMyPositions, async (c) => {
     const actor = principalWith(c.get("principal"), "read");
     const query = c.req.valid("query");
     const page = await c.get("services").positions.listForUser(actor.id, query);
     const body = ok(page.items.map(presentPosition), { limit: query.limit, hasMore: page.hasMore, nextCursor: page.nextCursor });
-    return c.json(body, 200, { ETag: await jsonETag(body), "Cache-Control": "private, no-store" });
+    return jsonWithETag(c, body, 200, { "Cache-Control": "private, no-store" });
   });
