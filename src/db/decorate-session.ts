@@ -3,8 +3,21 @@
 const READ_ONLY = /^\s*(select|with)\b/i;
 const WRITES = /\b(insert|update|delete|replace|returning|create|drop|alter|pragma)\b/i;
 
+// Every statement is classified on prepare and again on bind; an isolate runs a handful of distinct
+// SQL texts, so the answer is kept (bounded, for SQL that embeds values).
+const classified = new Map<string, boolean>();
+const MAX_CLASSIFIED = 512;
+
 /** True for a statement that only reads (a select or CTE mentioning no write keyword nor RETURNING). */
-export const isRead = (sql: string) => READ_ONLY.test(sql) && !WRITES.test(sql);
+export function isRead(sql: string): boolean {
+  let read = classified.get(sql);
+  if (read === undefined) {
+    read = READ_ONLY.test(sql) && !WRITES.test(sql);
+    if (classified.size >= MAX_CLASSIFIED) classified.clear();
+    classified.set(sql, read);
+  }
+  return read;
+}
 
 const sqlOf = new WeakMap<D1PreparedStatement, string>();
 /** True when every statement was prepared, through a decorated session, from SQL that only reads. */
@@ -39,9 +52,11 @@ export function decorateSession(
     }
     return stmt;
   };
-  return Object.assign(Object.create(session) as D1DatabaseSession, {
+  // A plain object, not one inheriting from the session: making each request's session a prototype
+  // costs V8 a prototype setup per request. prepare, batch and getBookmark are all a session has.
+  return {
     prepare: (sql: string) => decorate(prepare(sql), sql),
     batch: <T>(statements: D1PreparedStatement[]) => wrap.batch(statements)(() => batch<T>(statements)),
     getBookmark: () => session.getBookmark(),
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { type Column, type SQL, sql } from "drizzle-orm";
+import { type Column, type Placeholder, type SQL, sql } from "drizzle-orm";
 
 /** Where a keyset page resumes: the sort value and id of the previous page's last row. */
 export interface After<V extends string | number = string | number> {
@@ -15,11 +15,12 @@ export interface Page<T> {
 /**
  * Rows strictly after `after` in the listing's order by (column, id), or undefined without one. A
  * row-value comparison is what lets SQLite seek straight into a (…, column, id) index: a deep page
- * reads only its own rows.
+ * reads only its own rows. Placeholders instead of values render a statement that is bound later
+ * (see compileSelect).
  *
  * @example .where(and(eq(positions.marketId, id), afterRow(positions.createdAt, positions.id, q.after, "desc")))
  */
-export function afterRow(column: Column, id: Column, after: After | undefined, order: "asc" | "desc"): SQL | undefined {
+export function afterRow(column: Column, id: Column, after: After | { value: Placeholder; id: Placeholder } | undefined, order: "asc" | "desc"): SQL | undefined {
   if (!after) return undefined;
   return order === "asc"
     ? sql`(${column}, ${id}) > (${after.value}, ${after.id})`

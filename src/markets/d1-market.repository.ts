@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/client";
+import { compileSelect } from "../db/compiled-select";
 import { inList } from "../db/in-list";
 import { afterRow, pageOf } from "../db/keyset";
 import { markets, positions } from "../db/schema";
@@ -62,33 +63,58 @@ const summaryColumns = {
 };
 const detailColumns = { ...summaryColumns, description: markets.description };
 
+const writtenColumns = { ...detailColumns, searchVersion: markets.searchVersion };
+
 const toWritten = (row: MarketColumns & { searchVersion: number }): WrittenMarket => ({ ...toMarket(row), searchVersion: row.searchVersion });
+
+// The reads every request makes, rendered once per isolate (see compileSelect).
+const byId = sql.placeholder("id");
+const detailById = compileSelect(detailColumns, (db) => db.select(detailColumns).from(markets).where(eq(markets.id, byId)));
+const writtenById = compileSelect(writtenColumns, (db) => db.select(writtenColumns).from(markets).where(eq(markets.id, byId)));
+
+/** The list statement of one shape (sort, order, status filter or not, keyset or not, offset or not): at most 24, each rendered on first use. */
+const listShapes = new Map<string, ReturnType<typeof compileSelect<typeof summaryColumns>>>();
+function listQuery(q: MarketListQuery) {
+  const key = `${q.sort}:${q.order}:${q.status ? 1 : 0}:${q.after ? 1 : 0}:${q.offset > 0 ? 1 : 0}`;
+  let query = listShapes.get(key);
+  if (!query) {
+    const dir = q.order === "asc" ? asc : desc;
+    const column = SORT_COLUMNS[q.sort];
+    const after = q.after ? { value: sql.placeholder("afterValue"), id: sql.placeholder("afterId") } : undefined;
+    const where = and(q.status ? eq(markets.status, sql.placeholder("status")) : undefined, afterRow(column, markets.id, after, q.order));
+    const offset = q.offset > 0;
+    query = compileSelect(summaryColumns, (db) => {
+      const page = db.select(summaryColumns).from(markets).where(where).orderBy(dir(column), dir(markets.id)).limit(sql.placeholder("limit"));
+      return offset ? page.offset(sql.placeholder("offset")) : page;
+    });
+    listShapes.set(key, query);
+  }
+  return query;
+}
 
 /** MarketRepository over D1 through Drizzle. Every read is a single statement. */
 export class D1MarketRepository implements MarketRepository {
   constructor(private readonly db: Database) {}
 
   async list(q: MarketListQuery): Promise<MarketPage> {
-    const dir = q.order === "asc" ? asc : desc;
-    const column = SORT_COLUMNS[q.sort];
-    const rows = await this.db
-      .select(summaryColumns)
-      .from(markets)
-      .where(and(q.status ? eq(markets.status, q.status) : undefined, afterRow(column, markets.id, q.after, q.order)))
-      .orderBy(dir(column), dir(markets.id))
-      .limit(q.limit + 1)
-      .offset(q.offset);
+    const rows = await listQuery(q)(this.db, {
+      status: q.status,
+      afterValue: q.after?.value,
+      afterId: q.after?.id,
+      limit: q.limit + 1,
+      offset: q.offset,
+    });
     const page = pageOf(rows, q.limit);
     return { items: page.items.map(toSummary), hasMore: page.hasMore };
   }
 
   async findById(id: string): Promise<Market | null> {
-    const [row] = await this.selectDetail(id);
+    const [row] = await detailById(this.db, { id });
     return row ? toMarket(row) : null;
   }
 
   async findForWrite(id: string): Promise<WrittenMarket | null> {
-    const [row] = await this.selectWritten(id);
+    const [row] = await writtenById(this.db, { id });
     return row ? toWritten(row) : null;
   }
 
@@ -155,16 +181,6 @@ export class D1MarketRepository implements MarketRepository {
   }
 
   private selectWritten(id: string) {
-    return this.db
-      .select({ ...detailColumns, searchVersion: markets.searchVersion })
-      .from(markets)
-      .where(eq(markets.id, id));
-  }
-
-  private selectDetail(id: string) {
-    return this.db
-      .select(detailColumns)
-      .from(markets)
-      .where(eq(markets.id, id));
+    return this.db.select(writtenColumns).from(markets).where(eq(markets.id, id));
   }
 }
