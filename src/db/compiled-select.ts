@@ -1,4 +1,4 @@
-import { type Column, fillPlaceholders } from "drizzle-orm";
+import { type Column, DrizzleQueryError, fillPlaceholders } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { Database } from "./client";
 
@@ -30,7 +30,14 @@ export function compileSelect<F extends Fields>(
   return async (db, values) => {
     // drizzle() keeps the session it wraps as `$client` (createDatabase's type leaves it out).
     const d1 = (db as Database & { $client: D1Database }).$client;
-    const rows = await d1.prepare(sql).bind(...fillPlaceholders(params, values)).raw<unknown[]>();
+    const bound = fillPlaceholders(params, values);
+    let rows: unknown[][];
+    try {
+      rows = await d1.prepare(sql).bind(...bound).raw<unknown[]>();
+    } catch (err) {
+      // As Drizzle reports a failed query: the statement in the message, the driver's error as cause.
+      throw new DrizzleQueryError(sql, bound, err instanceof Error ? err : undefined);
+    }
     return rows.map((row) => {
       const out: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i++) {
