@@ -1,5 +1,6 @@
 import { CachedMarketRepository } from "./markets/cached-market.repository";
 import { CachedPositionRepository } from "./positions/cached-position.repository";
+import { FoldedWrites } from "./markets/folded-writes";
 import { type CacheStatus, MarketCache } from "./markets/market-cache";
 import type { Config } from "./config";
 import { createDatabase } from "./db/client";
@@ -54,6 +55,13 @@ export interface Services {
 // Long-lived clients are built once per isolate (config objects are themselves per isolate).
 const rateLimiters = new WeakMap<Config, RateLimiter>();
 const readAdmissions = new WeakMap<Config, ReadAdmission>();
+const cacheWrites = new WeakMap<Config, FoldedWrites>();
+
+function cacheWritesFor(config: Config): FoldedWrites {
+  let writes = cacheWrites.get(config);
+  if (!writes) cacheWrites.set(config, (writes = new FoldedWrites()));
+  return writes;
+}
 
 function readAdmissionFor(config: Config): ReadAdmission {
   let admission = readAdmissions.get(config);
@@ -134,7 +142,7 @@ export function createServices(config: Config, scope: RequestScope, options: Ada
   let cacheStatus: CacheStatus | undefined;
   if (scope.kv && config.cacheTtlSeconds > 0) {
     cacheStatus = {};
-    const cache = new MarketCache(scope.kv, config.cacheTtlSeconds, scope.waitUntil, scope.logger, cacheStatus, scope.cacheReads);
+    const cache = new MarketCache(scope.kv, cacheWritesFor(config), config.cacheTtlSeconds, scope.waitUntil, scope.logger, cacheStatus, scope.cacheReads);
     marketRepository = new CachedMarketRepository(marketRepository, cache);
     positionRepository = new CachedPositionRepository(positionRepository, cache);
   }

@@ -1,5 +1,6 @@
 import type { Logger } from "../log/logger";
 import { errorFields } from "../log/logger";
+import type { FoldedWrites } from "./folded-writes";
 
 /** What the cache did for this request, reported as the X-Cache header. */
 export interface CacheStatus {
@@ -16,15 +17,17 @@ const KV_MIN_TTL = 60;
 
 /**
  * Market entries in Workers KV. Single markets are keyed by id and deleted on change; every list
- * page is keyed under the collection's generation, which each write replaces, so one KV write
- * makes all cached pages unreachable without listing keys. KV failures are logged and treated as
- * misses: the cache can slow a request down, never fail it.
+ * page is keyed under the collection's generation, which writes replace, so one KV write makes all cached pages unreachable without listing keys.
+ * Writes reach KV folded to at most one per key per second (see FoldedWrites). KV failures are
+ * logged and treated as misses: the cache can slow a request down, never fail it.
  */
 export class MarketCache {
   private generation?: Promise<string>;
 
   constructor(
     private readonly kv: KVNamespace,
+    /** This isolate's invalidation writes, shared by its requests. */
+    private readonly invalidations: FoldedWrites,
     private readonly ttlSeconds: number,
     private readonly waitUntil: (p: Promise<unknown>) => void,
     private readonly logger: Logger,
@@ -62,19 +65,17 @@ export class MarketCache {
    * reach other locations anyway; a client that must read its write sends its bookmark).
    */
   invalidate(marketId?: string): void {
-    const next = crypto.randomUUID();
-    this.generation = Promise.resolve(next);
     this.waitUntil(
       Promise.all([
-        marketId ? this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))) : undefined,
-        this.guard("put", () => this.kv.put(GENERATION_KEY, next)),
+        marketId ? this.folded("delete", MARKET_KEY(marketId), (key) => this.kv.delete(key)) : undefined,
+        this.folded("put", GENERATION_KEY, (key) => this.kv.put(key, crypto.randomUUID())),
       ]),
     );
   }
 
   /** Drops one market's entry (in the background), e.g. when a client proved it stale. */
   forget(marketId: string): void {
-    this.waitUntil(this.guard("delete", () => this.kv.delete(MARKET_KEY(marketId))));
+    this.waitUntil(this.folded("delete", MARKET_KEY(marketId), (key) => this.kv.delete(key)));
   }
 
   private currentGeneration(): Promise<string> {
@@ -96,6 +97,11 @@ export class MarketCache {
     if (!this.serveReads) return;
     const ttl = Math.max(KV_MIN_TTL, this.ttlSeconds);
     this.waitUntil(this.guard("put", () => this.kv.put(key, JSON.stringify(value), { expirationTtl: ttl })));
+  }
+
+  /** One invalidation write of `key`, folded with the isolate's other writes of it. */
+  private folded(op: string, key: string, write: (key: string) => Promise<void>): Promise<void> {
+    return this.invalidations.write(key, async () => (await this.guard(op, async () => (await write(key), true))) === true);
   }
 
   private async guard<T>(op: string, run: () => Promise<T>): Promise<T | null> {

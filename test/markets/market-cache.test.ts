@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { MARKET_KEY } from "../../src/markets/market-cache";
 import { actor, createMarket } from "../helpers/fixtures";
 import { countingD1 } from "../helpers/d1-doubles";
-import { fetchWith } from "../helpers/entry";
+import { fetchNow, fetchWith } from "../helpers/entry";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -117,6 +117,40 @@ describe("market lists through the KV cache", () => {
     const after = await request(path);
     expect(after.cache).toBe("MISS");
     expect(JSON.parse(after.body).data[0].id).toBe(JSON.parse(created.body).data.id);
+  });
+
+  it("folds the generation writes of concurrent creates into two and still lists every one of them", async () => {
+    const alice = await actor();
+    const puts: string[] = [];
+    const kv = new Proxy(env.CACHE, {
+      get(target, prop) {
+        if (prop === "put") return (key: string, ...rest: [string]) => (puts.push(key), target.put(key, ...rest));
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    // One overrides object: one isolate's config, so the creates share its folded writes.
+    const overrides = { CACHE: kv, CACHE_TTL_SECONDS: "300" } as unknown as Partial<Env>;
+    const path = "/api/markets?sort=created_at&order=desc&limit=20";
+    await fetchWith(overrides, path);
+    expect((await fetchWith(overrides, path)).headers.get("x-cache")).toBe("HIT");
+
+    const creates = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        fetchNow(overrides, "/api/markets", withToken(alice.token, { method: "POST", body: JSON.stringify({ name: `Folded create number ${i + 1}` }) })),
+      ),
+    );
+    const ids = await Promise.all(creates.map(async ({ res }) => (expect(res.status).toBe(201), JSON.parse(await res.text()).data.id as string)));
+    await Promise.all(creates.map((c) => c.background));
+
+    // Eight changes, one write at once and one folded write at the end of the interval (not eight).
+    const generationPuts = puts.filter((key) => key.startsWith("markets:generation:"));
+    expect(generationPuts.length).toBeGreaterThanOrEqual(1);
+    expect(generationPuts.length).toBeLessThanOrEqual(2);
+    const after = await fetchWith(overrides, path);
+    expect(after.headers.get("x-cache")).toBe("MISS");
+    const listed = (JSON.parse(await after.text()).data as { id: string }[]).map((m) => m.id);
+    for (const id of ids) expect(listed).toContain(id);
   });
 
   it("keeps authenticated reads private", async () => {
