@@ -1,6 +1,6 @@
 import { Ratelimit } from "@upstash/ratelimit";
-import { Redis } from "@upstash/redis/cloudflare";
-import { backoffDelay } from "../lib/retry";
+import type { Redis } from "@upstash/redis";
+import { UpstashEvalCommands } from "../upstash/eval-commands";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
 import type { RateLimitDecision, RateLimiter, RateLimitTier, TierLimit } from "./rate-limiter";
 
@@ -30,16 +30,11 @@ export class UpstashRateLimiter implements RateLimiter {
   private readonly local: MemoryRateLimiter;
 
   constructor(options: UpstashRateLimiterOptions) {
-    // One quick retry of a dropped connection only (the client retries network errors, never
-    // Redis replies): the limiter's own timeout decides when to give up and fail open.
-    const redis = new Redis({
-      url: options.url,
-      token: options.token,
-      retry: { retries: 1, backoff: (retry) => backoffDelay(retry + 1, UPSTASH_BACKOFF_MS) },
-      enableTelemetry: false,
-      // Each limit() is one EVALSHA; batching across requests would only couple their failures.
-      enableAutoPipelining: false,
-    });
+    // One quick retry of a dropped connection only (never of a Redis reply): the limiter's own
+    // timeout decides when to give up and fail open. Ratelimit's type asks for @upstash/redis's
+    // client, but the sliding window only ever calls evalsha and eval.
+    const upstash = new UpstashEvalCommands({ url: options.url, token: options.token, retryBackoff: UPSTASH_BACKOFF_MS });
+    const redis = upstash as unknown as Redis;
     const build = (tier: RateLimitTier) =>
       new Ratelimit({
         redis,

@@ -23,7 +23,9 @@ const close = (server: Server) =>
  * - a stand-in identity provider publishing a JWKS with one RS256 key;
  * - a private redis-server behind the Upstash REST bridge (what the worker's limiter talks to);
  * - a second way to the bridge that tests may stop and start through a small control server, to
- *   prove fail-open/fail-closed when the limiter's backend fails mid-test.
+ *   prove fail-open/fail-closed when the limiter's backend fails mid-test;
+ * - for the limiter's Upstash transport: a bridge on a redis-server of its own, whose script cache
+ *   only that transport's tests fill, and a server that answers with the request it received.
  */
 export default async function setup(project: TestProject) {
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
@@ -49,6 +51,10 @@ export default async function setup(project: TestProject) {
   const redis = await startRedisServer();
   const token = randomBytes(24).toString("base64url");
   const bridge = await startBridge({ redisUrl: redis.url, token });
+  // Every worker test goes through the limiter, so the shared Redis has its scripts loaded at any
+  // moment; this one starts with none, so a test can count on Upstash's NOSCRIPT.
+  const privateRedis = await startRedisServer();
+  const privateBridge = await startBridge({ redisUrl: privateRedis.url, token });
 
   // Forwards one request to the bridge, as Upstash's clients send them (JSON bodies, bearer token).
   const forwardToBridge = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
@@ -113,6 +119,15 @@ export default async function setup(project: TestProject) {
   });
   const controlPort = await listen(control);
 
+  // Answers every request with `{"result": <the request as it arrived>}`: what a client really sends.
+  const echo = createServer((req, res) =>
+    readBody(req, (body) => {
+      const request = { method: req.method, path: req.url, headers: req.headers, body: body.toString("utf8") };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ result: request }));
+    }),
+  );
+  const echoPort = await listen(echo);
+
   project.provide("jwksUrl", `http://127.0.0.1:${idpPort}/.well-known/jwks.json`);
   project.provide("idpPrivateJwk", privateJwk);
   project.provide("idpPublicJwk", publicJwk);
@@ -122,10 +137,12 @@ export default async function setup(project: TestProject) {
   project.provide("pausableUpstashUrl", `http://127.0.0.1:${pausablePort}`);
   project.provide("bridgeControlUrl", `http://127.0.0.1:${controlPort}`);
   project.provide("gatedUpstashUrl", `http://127.0.0.1:${gatePort}`);
+  project.provide("privateUpstashUrl", privateBridge.url);
+  project.provide("echoUpstashUrl", `http://127.0.0.1:${echoPort}`);
 
   return async () => {
     for (const release of held.splice(0)) release();
-    await Promise.all([close(idp), close(control), close(gate), close(pausable), bridge.close()]);
-    await redis.stop();
+    await Promise.all([close(idp), close(control), close(gate), close(pausable), close(echo), bridge.close(), privateBridge.close()]);
+    await Promise.all([redis.stop(), privateRedis.stop()]);
   };
 }

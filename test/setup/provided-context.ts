@@ -21,6 +21,10 @@ declare module "vitest" {
      * `bridgeControlUrl`, POST /gate/hold, POST /gate/release, GET /gate/stats ({held, forwarded}).
      */
     gatedUpstashUrl: string;
+    /** A bridge (token `upstashToken`) on a redis-server only the Upstash transport's tests use. */
+    privateUpstashUrl: string;
+    /** Answers any request with `{"result": {method, path, headers, body}}`, the request as it arrived. */
+    echoUpstashUrl: string;
   }
 }
 
