@@ -2,8 +2,9 @@ import { ok } from "../http/envelope";
 import { createRouter } from "../http/router";
 import type { IndexFailure } from "../indexing/index-failure.repository";
 import * as routes from "./admin.routes";
+import { isoTime } from "../lib/iso-time";
 
-const present = ({ createdAt, ...f }: IndexFailure) => ({ ...f, createdAt: new Date(createdAt).toISOString() });
+const present = ({ createdAt, ...f }: IndexFailure) => ({ ...f, createdAt: isoTime(createdAt) });
 
 /** Operator endpoints (permission `admin`): search index backfill and lost index jobs. */
 export const adminRouter = createRouter()

@@ -1,3 +1,5 @@
+import { isoTime } from "../lib/iso-time";
+
 /** Severity of a log line. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -11,7 +13,7 @@ type Fields = Record<string, unknown>;
  */
 export function createLogger(bound: Fields = {}) {
   const log = (level: LogLevel, msg: string, fields?: Fields): void => {
-    const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, ...bound, ...fields });
+    const line = JSON.stringify({ ts: isoTime(Date.now()), level, msg, ...bound, ...fields });
     if (level === "error") console.error(line);
     else if (level === "warn") console.warn(line);
     else console.log(line);

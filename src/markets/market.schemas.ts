@@ -3,6 +3,7 @@ import { MARKET_STATUSES } from "../db/schema";
 import { PositionInputSchema } from "./stake";
 import { maxCursorLength } from "../pagination/cursor";
 import { MARKET_SORTS } from "./market.model";
+import { isoTime } from "../lib/iso-time";
 
 /** Largest page a client may ask for. */
 export const MAX_LIMIT = 100;
@@ -15,7 +16,6 @@ const MARKET_SCOPE_LENGTH = 40;
 /** Longest `cursor` a market list accepts: the longest one it can issue (see maxCursorLength). */
 export const MAX_MARKET_CURSOR = maxCursorLength({ scope: MARKET_SCOPE_LENGTH, value: MAX_NAME_LENGTH });
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Free text stored without its surrounding whitespace. The length limits apply to the text as
@@ -118,6 +118,6 @@ export const presentSummary = <T extends { createdAt: number; updatedAt: number 
   m: T,
 ): Omit<T, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string } => ({
   ...m,
-  createdAt: iso(m.createdAt),
-  updatedAt: iso(m.updatedAt),
+  createdAt: isoTime(m.createdAt),
+  updatedAt: isoTime(m.updatedAt),
 });

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { MARKET_STATUSES, POSITION_SIDES } from "../db/schema";
 import { MAX_KEYSET_NUMBER, maxCursorLength } from "../pagination/cursor";
+import { isoTime } from "../lib/iso-time";
 
 /** Longest `cursor` a position list accepts: scopes name a market id or a token subject (255). */
 const MAX_POSITION_CURSOR = maxCursorLength({ scope: "positions:market:".length + 255, value: MAX_KEYSET_NUMBER });
@@ -41,5 +42,5 @@ export const MyPositionSchema = z
 /** Epoch ms to ISO 8601 for a row with `createdAt`. */
 export const presentPosition = <T extends { createdAt: number }>(p: T): Omit<T, "createdAt"> & { createdAt: string } => ({
   ...p,
-  createdAt: new Date(p.createdAt).toISOString(),
+  createdAt: isoTime(p.createdAt),
 });
