@@ -1,3 +1,4 @@
+import { base64url } from "jose";
 import type { After } from "../db/keyset";
 import { ApiError } from "../http/errors";
 
@@ -32,10 +33,9 @@ export function maxCursorLength(bounds: { scope: number; value: number; id?: num
 }
 
 const enc = new TextEncoder();
-const b64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-const fromB64url = (text: string) =>
-  Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+// jose's base64url: the runtime's Uint8Array.toBase64/fromBase64 where it has them.
+const b64url = base64url.encode;
+const fromB64url = base64url.decode;
 
 const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
