@@ -52,6 +52,14 @@ export const cacheHeaders = (): MiddlewareHandler<AppEnv> =>
   });
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** Lowercase hex of `bytes`: the runtime's Uint8Array.prototype.toHex where it has one (workerd does). */
+const toHex = (bytes: Uint8Array): string => {
+  const native = (bytes as Uint8Array & { toHex?: () => string }).toHex;
+  if (native) return native.call(bytes);
+  let hex = "";
+  for (let i = 0; i < bytes.length; i++) hex += HEX[bytes[i] as number];
+  return hex;
+};
 const utf8 = new TextEncoder();
 
 /**
@@ -86,8 +94,5 @@ export async function jsonWithETag<T, S extends ContentfulStatusCode>(
 
 /** The strong ETag of a text body (SHA-1, hex). */
 export async function textETag(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", utf8.encode(text)));
-  let hex = "";
-  for (const byte of digest) hex += HEX[byte];
-  return `"${hex}"`;
+  return `"${toHex(new Uint8Array(await crypto.subtle.digest("SHA-1", utf8.encode(text))))}"`;
 }
