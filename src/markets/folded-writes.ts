@@ -32,8 +32,10 @@ export class FoldedWrites {
   ) {}
 
   /**
-   * Records a change of `key`; resolves once a write made after the change has finished (here, or
-   * by another request of the same interval). `write` resolves false when it failed: the next
+   * Records a change of `key`; resolves once a write made after the change has finished here, or
+   * has started in another request of the same interval. That request's own `waitUntil` covers its
+   * write; this one does not wait on it, since a promise settled by another request's I/O may never
+   * resume here once that request has finished. `write` resolves false when it failed: the next
    * change then writes at once instead of waiting out the interval.
    */
   async write(key: string, write: () => Promise<boolean>): Promise<void> {

@@ -17,9 +17,10 @@ const KV_MIN_TTL = 60;
 
 /**
  * Market entries in Workers KV. Single markets are keyed by id and deleted on change; every list
- * page is keyed under the collection's generation, which writes replace, so one KV write makes all cached pages unreachable without listing keys.
- * Writes reach KV folded to at most one per key per second (see FoldedWrites). KV failures are
- * logged and treated as misses: the cache can slow a request down, never fail it.
+ * page is keyed under the collection's generation, which writes replace, so one KV write makes
+ * all cached pages unreachable without listing keys. Those writes reach KV folded to at most one
+ * per key per second (see FoldedWrites). KV failures are logged and treated as misses: the cache
+ * can slow a request down, never fail it.
  */
 export class MarketCache {
   private generation?: Promise<string>;
