@@ -52,39 +52,29 @@ export interface Services {
   pingDatabase(): Promise<void>;
 }
 
-// Long-lived clients are built once per isolate (config objects are themselves per isolate).
-const rateLimiters = new WeakMap<Config, RateLimiter>();
-const readAdmissions = new WeakMap<Config, ReadAdmission>();
-const cacheWrites = new WeakMap<Config, FoldedWrites>();
-
-function cacheWritesFor(config: Config): FoldedWrites {
-  let writes = cacheWrites.get(config);
-  if (!writes) cacheWrites.set(config, (writes = new FoldedWrites()));
-  return writes;
+/**
+ * `make(config)` built once per config object and kept: config objects are themselves per isolate,
+ * so long-lived clients and per-isolate knowledge are built once per isolate.
+ */
+function perIsolate<T>(make: (config: Config) => T): (config: Config) => T {
+  const built = new WeakMap<Config, T>();
+  return (config) => {
+    let value = built.get(config);
+    if (value === undefined) built.set(config, (value = make(config)));
+    return value;
+  };
 }
 
-function readAdmissionFor(config: Config): ReadAdmission {
-  let admission = readAdmissions.get(config);
-  if (!admission) readAdmissions.set(config, (admission = new ReadAdmission()));
-  return admission;
-}
-
-function rateLimiterFor(config: Config): RateLimiter {
-  let limiter = rateLimiters.get(config);
-  if (!limiter) {
-    const { upstash, tiers, timeoutMs, prefix } = config.rateLimit;
-    if (upstash) {
-      limiter = new UpstashRateLimiter({ ...upstash, tiers, timeoutMs, prefix });
-    } else {
-      limiter = new MemoryRateLimiter(tiers);
-      createLogger().warn(
-        "rate limits are local to this isolate: UPSTASH_REDIS_REST_URL/TOKEN are not set (fine for local development only)",
-      );
-    }
-    rateLimiters.set(config, limiter);
-  }
-  return limiter;
-}
+const cacheWritesFor = perIsolate(() => new FoldedWrites());
+const readAdmissionFor = perIsolate(() => new ReadAdmission());
+const rateLimiterFor = perIsolate((config): RateLimiter => {
+  const { upstash, tiers, timeoutMs, prefix } = config.rateLimit;
+  if (upstash) return new UpstashRateLimiter({ ...upstash, tiers, timeoutMs, prefix });
+  createLogger().warn(
+    "rate limits are local to this isolate: UPSTASH_REDIS_REST_URL/TOKEN are not set (fine for local development only)",
+  );
+  return new MemoryRateLimiter(tiers);
+});
 
 /** The bindings search and indexing adapters are chosen from (AI and VECTORIZE: production only). */
 export interface SearchBindings {
