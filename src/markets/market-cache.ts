@@ -102,7 +102,14 @@ export class MarketCache {
 
   /** One invalidation write of `key`, folded with the isolate's other writes of it. */
   private folded(op: string, key: string, write: (key: string) => Promise<void>): Promise<void> {
-    return this.invalidations.write(key, async () => (await this.guard(op, async () => (await write(key), true))) === true);
+    return this.invalidations.write(key, async () => {
+      // guard answers null when the write failed (and logged it).
+      const written = await this.guard(op, async () => {
+        await write(key);
+        return true;
+      });
+      return written === true;
+    });
   }
 
   private async guard<T>(op: string, run: () => Promise<T>): Promise<T | null> {
