@@ -1,4 +1,4 @@
-import { backoffDelay, type BackoffPolicy } from "../lib/retry";
+import { type BackoffPolicy, withRetry } from "../lib/retry";
 
 /** Where {@link UpstashEvalCommands} sends its commands, and how long it waits to retry one. */
 export interface UpstashEvalOptions {
@@ -61,15 +61,9 @@ export class UpstashEvalCommands {
       headers: { Authorization: `Bearer ${this.options.token}`, "Content-Type": "application/json" },
       body: JSON.stringify(command),
     };
-    let res: Response;
-    try {
-      res = await fetch(this.url, init);
-    } catch {
-      // No answer, so the command did not run or its reply was lost; the limiter's own timeout
-      // bounds the whole call, so one short retry is all there is room for.
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(1, this.options.retryBackoff)));
-      res = await fetch(this.url, init);
-    }
+    // fetch throws only when there was no answer, so the command did not run or its reply was
+    // lost; the limiter's own timeout bounds the whole call, so one short retry is all there is room for.
+    const res = await withRetry(() => fetch(this.url, init), { ...this.options.retryBackoff, attempts: 2, retryable: () => true });
     return resultOf(res, command[0]!);
   }
 }
