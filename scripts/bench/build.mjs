@@ -42,6 +42,7 @@ export function buildWorkers(dir, { latency }) {
     "metered-bare-d1": wranglerBuild(path.join(dir, "metered-bare-d1"), path.join(WORKERS_DIR, "metered-bare-d1.js")).scriptPath,
     "bare-const": path.join(WORKERS_DIR, "bare-const.js"),
     "bare-kv": path.join(WORKERS_DIR, "bare-kv.js"),
+    "bare-hono-kv": wranglerBuild(path.join(dir, "bare-hono-kv"), path.join(WORKERS_DIR, "bare-hono-kv.js")).scriptPath,
     "bare-d1": path.join(WORKERS_DIR, "bare-d1.js"),
     "bare-d1-session": path.join(WORKERS_DIR, "bare-d1-session.js"),
     "bare-list-session": path.join(WORKERS_DIR, "bare-list-session.js"),

@@ -62,7 +62,7 @@ try {
   const upstash = needsUpstash ? await startUpstash(stopAll) : null;
   const ctx = await scenarioContext(dataset, { secret, vars });
 
-  const scenarios = SCENARIOS.filter((s) => !only || only.has(s.id) || SCENARIOS.some((o) => only.has(o.id) && o.baseline === s.id));
+  const scenarios = SCENARIOS.filter((s) => !only || only.has(s.id) || SCENARIOS.some((o) => only.has(o.id) && (o.baseline === s.id || o.reference === s.id)));
   const serverNames = [...new Set(scenarios.map((s) => s.server))];
   const serve = serverStarter({ tmp, seedDir, scripts, compatibilityDate, config, appBindings, upstash, rtt, dataset, stopAll });
 

@@ -17,6 +17,7 @@ import { performance } from "node:perf_hooks";
 export const SERVERS = {
   "bare-const": { script: "bare-const" },
   "bare-kv": { script: "bare-kv", kv: "KV" },
+  "bare-hono-kv": { script: "bare-hono-kv", kv: "KV" },
   "bare-d1": { script: "bare-d1", d1: true, metered: "metered-bare-d1" },
   "bare-d1-session": { script: "bare-d1-session", d1: true },
   "bare-list-session": { script: "bare-list-session", d1: true },
@@ -96,11 +97,21 @@ const LIST_PATH = `/api/markets?sort=volume&order=desc&limit=${LIST_LIMIT}`;
 export const SCENARIOS = [
   { id: "bare-const", title: "bare worker: constant response", server: "bare-const", expect: [200], requests: () => [get("/")] },
   { id: "bare-kv", title: "bare worker: one KV get", server: "bare-kv", expect: [200], requests: (ctx) => ctx.cachedIds.map((id) => get(`/${id}`)) },
+  // What a request id, security headers and one access-log line cost on Hono alone (reference).
+  {
+    id: "bare-hono-kv",
+    title: "bare Hono worker: the same KV get behind Hono's request id and secure headers and one access-log line",
+    server: "bare-hono-kv",
+    baseline: "bare-kv",
+    expect: [200],
+    requests: (ctx) => ctx.cachedIds.map((id) => get(`/api/markets/${id}`)),
+  },
   {
     id: "market-cached",
     title: "GET /api/markets/:id, KV warm",
     server: "app",
     baseline: "bare-kv",
+    reference: "bare-hono-kv",
     expect: [200],
     warm: true,
     verify: { header: "x-cache", value: "HIT" },
