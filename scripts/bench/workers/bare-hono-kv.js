@@ -4,25 +4,21 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { createLogger } from "../../../src/log/logger";
 
 const app = new Hono();
 app.use("*", requestId({ headerName: "X-Request-Id" }));
 app.use("*", async (c, next) => {
   const started = Date.now();
   await next();
-  console.log(
-    JSON.stringify({
-      ts: new Date().toISOString(),
-      level: "info",
-      msg: "request",
-      requestId: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      route: c.req.routePath,
-      status: c.res.status,
-      durationMs: Date.now() - started,
-    }),
-  );
+  // The API's own logger, so the line is the one the API writes.
+  createLogger({ requestId: c.get("requestId") }).info("request", {
+    method: c.req.method,
+    path: c.req.path,
+    route: c.req.routePath,
+    status: c.res.status,
+    durationMs: Date.now() - started,
+  });
 });
 app.use("*", secureHeaders());
 app.get("/api/markets/:id", async (c) => {
