@@ -21,7 +21,7 @@ export function benchOptions(argv) {
     args: argv,
     options: {
       duration: { type: "string", default: "10" },
-      rounds: { type: "string", default: "2" },
+      rounds: { type: "string", default: "4" },
       warmup: { type: "string", default: "2" },
       connections: { type: "string", default: "10" },
       only: { type: "string" },

@@ -29,7 +29,8 @@ function scenarioRows(results) {
   ];
   for (const s of results.scenarios) {
     const reference = typeof s.referenceRatio === "number" ? ` (${s.referenceRatio.toFixed(2)}x ${s.reference})` : "";
-    const ratio = typeof s.ratio === "number" ? `${s.ratio.toFixed(2)}x ${s.baseline}${reference}` : dash;
+    const cpu = typeof s.cpuOverBaselineMs === "number" ? `, ${s.cpuOverBaselineMs >= 0 ? "+" : "−"}${Math.abs(s.cpuOverBaselineMs).toFixed(3)} ms CPU` : "";
+    const ratio = typeof s.ratio === "number" ? `${s.ratio.toFixed(2)}x ${s.baseline}${reference}${cpu}` : dash;
     const d1 = s.d1 ?? null;
     lines.push(
       row([
@@ -62,12 +63,12 @@ export function formatMarkdown(results) {
   const st = results.settings;
   const out = [
     `Measured ${results.generatedAt.slice(0, 10)} on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}; Node ${m.node}, workerd ${m.workerd} (Miniflare ${m.miniflare}), wrangler ${m.wrangler}.`,
-    `Load: ${st.loadGenerator}, ${st.connections} connections, ${st.durationS} s per scenario in ${st.rounds ?? 1} interleaved round(s), each after ${st.warmupS} s of warm-up, loopback only, generator in its own process on the same machine. Data: ${int(st.dataset.markets)} markets, ${int(st.dataset.users)} users, ${int(st.dataset.positions)} positions in local D1 (Miniflare, SQLite).`,
+    `Load: ${st.loadGenerator}, ${st.connections} connections, ${st.durationS} s per scenario in ${st.rounds ?? 1} interleaved round(s) (odd rounds in table order, even rounds reversed), each after ${st.warmupS} s of warm-up, loopback only, generator in its own process on the same machine. Data: ${int(st.dataset.markets)} markets, ${int(st.dataset.users)} users, ${int(st.dataset.positions)} positions in local D1 (Miniflare, SQLite).`,
     "",
     ...(results.settings.rtt ? [...rttRows(results), ""] : []),
     ...scenarioRows(results),
     "",
-    "Errors are responses outside the scenario's expected status (200, or 201 for writes) plus connection errors and timeouts. Latencies are of 2xx responses at 1 ms resolution (p50: median of the rounds; p99: the worst round). workerd CPU is the process's user + system time over the whole load (warm-up included) per response. D1 figures are the most any single request of the scenario cost, measured in a separate pass over the same source with D1 metering (scripts/bench/workers/d1-meter.js), not under load.",
+    "A ratio to a baseline or reference is the median of the per-round ratios (the budget table gives their range); \"+x ms CPU\" is the scenario's workerd CPU per response minus its baseline's. Errors are responses outside the scenario's expected status (200, or 201 for writes) plus connection errors and timeouts. Latencies are of 2xx responses at 1 ms resolution (p50: median of the rounds; p99: the worst round). workerd CPU is the process's user + system time over the whole load (warm-up included) per response. D1 figures are the most any single request of the scenario cost, measured in a separate pass over the same source with D1 metering (scripts/bench/workers/d1-meter.js), not under load.",
     "",
     row(["server", "ready (ms)", "first request (ms)", "peak RSS (MiB)"]),
     row(["---", "---:", "---:", "---:"]),

@@ -6,6 +6,7 @@ import { ROOT } from "./build.mjs";
 import { BENCH_SIZES } from "./dataset.mjs";
 import { installedVersion, machine } from "./machine.mjs";
 import { writeResultsMarkdown } from "./report.mjs";
+import { pairedRatio } from "./rounds.mjs";
 import { LIST_LIMIT } from "./scenarios.mjs";
 
 /**
@@ -13,35 +14,53 @@ import { LIST_LIMIT } from "./scenarios.mjs";
  * @param {{ settings: object, rtt: object | null, bundle: object, servers: object[], measured: { scenario: object, load: object, errors: number }[], meters: Record<string, object>, traces: Record<string, object> }} run
  */
 export function benchResults({ settings, rtt, bundle, servers, measured, meters, traces }) {
-  const rpsById = Object.fromEntries(measured.map((m) => [m.scenario.id, m.load.rps]));
+  const loadById = Object.fromEntries(measured.map((m) => [m.scenario.id, m.load]));
+  // Paired round by round where both sides ran in rounds; else (a one-off measurement) overall req/s.
+  const compare = (load, otherId) => {
+    const other = loadById[otherId];
+    if (!other?.rps) return { ratio: null };
+    const paired = pairedRatio(load.roundsRps, other.roundsRps);
+    return paired ? { ratio: paired.ratio, rounds: paired.rounds } : { ratio: load.rps / other.rps };
+  };
+  const cpuOver = (load, otherId) => {
+    const other = loadById[otherId]?.cpuMsPerRequest;
+    return typeof load.cpuMsPerRequest === "number" && typeof other === "number" ? load.cpuMsPerRequest - other : null;
+  };
   const results = {
     generatedAt: new Date().toISOString(),
     machine: machine(),
     settings: { ...settings, loadGenerator: `autocannon ${installedVersion("autocannon")}`, dataset: BENCH_SIZES, listLimit: LIST_LIMIT, ...(rtt ? { rtt } : {}) },
     bundle,
     servers,
-    scenarios: measured.map(({ scenario: s, load, errors }) => ({
-      id: s.id,
-      title: s.title,
-      server: s.server,
-      ...(s.baseline ? { baseline: s.baseline } : {}),
-      expect: s.expect,
-      rps: load.rps,
-      roundsRps: load.roundsRps,
-      p50Ms: load.p50Ms,
-      p99Ms: load.p99Ms,
-      cpuMsPerRequest: load.cpuMsPerRequest,
-      requests: load.requests,
-      statusCounts: load.statusCounts,
-      errors,
-      ratio: s.baseline && rpsById[s.baseline] ? load.rps / rpsById[s.baseline] : null,
-      // As information: the ratio to the plain bare worker the budget used to be set against.
-      ...(s.reference ? { reference: s.reference, referenceRatio: rpsById[s.reference] ? load.rps / rpsById[s.reference] : null } : {}),
-      ...(s.budget ? { budget: s.budget } : {}),
-      ...(rtt && s.far ? { far: s.far } : {}),
-      d1: meters[s.id] ?? load.d1 ?? null,
-      ...(traces[s.id] ? { rtt: traces[s.id] } : {}),
-    })),
+    scenarios: measured.map(({ scenario: s, load, errors }) => {
+      const vsBaseline = s.baseline ? compare(load, s.baseline) : { ratio: null };
+      const vsReference = s.reference ? compare(load, s.reference) : null;
+      return {
+        id: s.id,
+        title: s.title,
+        server: s.server,
+        ...(s.baseline ? { baseline: s.baseline } : {}),
+        expect: s.expect,
+        rps: load.rps,
+        roundsRps: load.roundsRps,
+        p50Ms: load.p50Ms,
+        p99Ms: load.p99Ms,
+        cpuMsPerRequest: load.cpuMsPerRequest,
+        requests: load.requests,
+        statusCounts: load.statusCounts,
+        errors,
+        ratio: vsBaseline.ratio,
+        ...(vsBaseline.rounds ? { ratioRounds: vsBaseline.rounds } : {}),
+        // What the API adds to its floor's work per request, in workerd CPU: the figure a ratio hides.
+        ...(s.baseline && cpuOver(load, s.baseline) !== null ? { cpuOverBaselineMs: cpuOver(load, s.baseline) } : {}),
+        // As information: the ratio to a reference worker that is not the budget's floor.
+        ...(vsReference ? { reference: s.reference, referenceRatio: vsReference.ratio } : {}),
+        ...(s.budget ? { budget: s.budget } : {}),
+        ...(rtt && s.far ? { far: s.far } : {}),
+        d1: meters[s.id] ?? load.d1 ?? null,
+        ...(traces[s.id] ? { rtt: traces[s.id] } : {}),
+      };
+    }),
   };
   results.budgets = checkBudgets(results);
   return results;

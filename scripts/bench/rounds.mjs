@@ -1,5 +1,11 @@
 // Each scenario is measured in several rounds that interleave with the others, so a slow spell on a
-// shared machine lands on a scenario and its baseline alike; this merges one scenario's rounds.
+// shared machine lands on a scenario and its baseline alike; this merges one scenario's rounds and
+// compares a scenario with its baseline round by round.
+
+const median = (sorted) => {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 /**
  * @typedef {object} RoundResult one load run (scripts/bench/load.mjs output plus workerd CPU)
@@ -24,7 +30,6 @@ export function combineRounds(rounds) {
   if (rounds.length === 0) throw new Error("no rounds to combine");
   const sum = (f) => rounds.reduce((n, r) => n + f(r), 0);
   const p50s = rounds.map((r) => r.p50Ms).sort((a, b) => a - b);
-  const mid = p50s.length >> 1;
   const statusCounts = {};
   for (const r of rounds) for (const [code, n] of Object.entries(r.statusCounts)) statusCounts[code] = (statusCounts[code] ?? 0) + n;
   const requests = sum((r) => r.requests);
@@ -35,11 +40,27 @@ export function combineRounds(rounds) {
     durationS,
     rps: requests / durationS,
     roundsRps: rounds.map((r) => r.requests / r.durationS),
-    p50Ms: p50s.length % 2 ? p50s[mid] : (p50s[mid - 1] + p50s[mid]) / 2,
+    p50Ms: median(p50s),
     p99Ms: Math.max(...rounds.map((r) => r.p99Ms)),
     statusCounts,
     connectionErrors: sum((r) => r.connectionErrors),
     timeouts: sum((r) => r.timeouts),
     cpuMsPerRequest: cpuKnown ? sum((r) => r.cpuMs) / sum((r) => r.requests + r.warmupRequests) : null,
   };
+}
+
+/**
+ * A scenario's throughput over its baseline's, paired by round: the median of the per-round ratios.
+ * Each round measures the two close together (alternately in either order), so a slow spell on a
+ * shared machine moves both sides of one ratio, and one disturbed round does not move the median.
+ * Null when the rounds cannot be paired.
+ * @param {number[] | undefined} rps the scenario's req/s, one per round
+ * @param {number[] | undefined} baselineRps the baseline's, from the same rounds
+ * @returns {{ ratio: number, rounds: number[] } | null}
+ * @example pairedRatio([900, 1000], [1000, 1250]).ratio // 0.85
+ */
+export function pairedRatio(rps, baselineRps) {
+  if (!rps?.length || rps.length !== baselineRps?.length || baselineRps.some((b) => !(b > 0))) return null;
+  const rounds = rps.map((r, i) => r / baselineRps[i]);
+  return { ratio: median([...rounds].sort((a, b) => a - b)), rounds };
 }

@@ -3,8 +3,9 @@ import { fromEdge, prepare, runLoad, send } from "./client.mjs";
 import { combineRounds } from "./rounds.mjs";
 
 /**
- * Runs every round (each runs every scenario once, right after its baseline; rounds interleave)
- * and combines each scenario's rounds.
+ * Runs every round and combines each scenario's rounds. A round runs every scenario once; odd
+ * rounds in list order (a baseline before the scenarios it measures), even rounds in reverse, so a
+ * machine that is getting busier or quieter favours neither side of a ratio over a pair of rounds.
  * @param {{ scenarios: object[], servers: Record<string, object>, ctx: object, dataset: object, settings: { durationS: number, rounds: number, warmupS: number, connections: number }, log: (msg: string) => void }} run
  * @returns {Promise<{ scenario: object, load: object, errors: number }[]>}
  */
@@ -14,7 +15,7 @@ export async function measureThroughput({ scenarios, servers, ctx, dataset, sett
   const requestsOf = new Map(scenarios.filter((s) => s.requests).map((s) => [s.id, fromEdge(s.requests(ctx))]));
   const custom = new Map();
   for (let round = 1; round <= settings.rounds; round++) {
-    for (const scenario of scenarios) {
+    for (const scenario of round % 2 === 1 ? scenarios : [...scenarios].reverse()) {
       const server = servers[scenario.server];
       if (scenario.measure) {
         // A measurement that is not a request loop (e.g. indexing throughput): run once.

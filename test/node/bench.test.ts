@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkBudgets, MAX_BUNDLE_GZIP_KIB } from "../../scripts/bench/budgets.mjs";
 import { BENCH_SIZES, generateDataset, insertStatements, migrationStatements } from "../../scripts/bench/dataset.mjs";
 import { formatMarkdown, replaceMarkedSection } from "../../scripts/bench/report.mjs";
-import { combineRounds } from "../../scripts/bench/rounds.mjs";
+import { benchResults } from "../../scripts/bench/results.mjs";
+import { combineRounds, pairedRatio } from "../../scripts/bench/rounds.mjs";
 import { LIST_LIMIT, SCENARIOS, SERVERS } from "../../scripts/bench/scenarios.mjs";
 
 // The pure parts of `npm run bench` (the benchmark itself is not part of npm test).
@@ -108,6 +109,51 @@ describe("budget checker", () => {
   });
 });
 
+describe("paired ratio", () => {
+  it("is the median of the per-round ratios, so one disturbed round does not move it", () => {
+    // Overall req/s would give 5400 / 6000 = 0.9; the one slow baseline round is outvoted.
+    expect(pairedRatio([1_000, 1_100, 900, 2_400], [1_250, 1_300, 1_050, 2_400])).toEqual({
+      ratio: (0.8461538461538461 + 0.8571428571428571) / 2,
+      rounds: [0.8, 0.8461538461538461, 0.8571428571428571, 1],
+    });
+    expect(pairedRatio([900, 1_000, 1_100], [1_000, 1_000, 1_000])?.ratio).toBe(1);
+  });
+
+  it("compares each scenario with its baseline and reference round by round, and reports the CPU it adds", () => {
+    const load = (roundsRps: number[], cpuMsPerRequest: number) => ({ rps: roundsRps.reduce((a, b) => a + b) / roundsRps.length, roundsRps, cpuMsPerRequest, statusCounts: {} });
+    const measured = [
+      { scenario: { id: "kv", title: "kv", server: "bare", expect: [200] }, load: load([1_000, 2_000], 0.4), errors: 0 },
+      { scenario: { id: "ref", title: "ref", server: "bare", expect: [200] }, load: load([500, 1_000], 0.5), errors: 0 },
+      { scenario: { id: "cached", title: "c", server: "app", baseline: "kv", reference: "ref", expect: [200] }, load: load([900, 1_200], 0.55), errors: 0 },
+      { scenario: { id: "indexing", title: "i", server: "app", baseline: "kv", expect: [200], measure: () => ({}) }, load: { rps: 300, statusCounts: {}, cpuMsPerRequest: null }, errors: 0 },
+    ];
+    const results = benchResults({ settings: { durationS: 10, rounds: 2 }, rtt: null, bundle: { gzipKiB: 1 }, servers: [], measured, meters: {}, traces: {} });
+    const byId = Object.fromEntries(results.scenarios.map((r: { id: string }) => [r.id, r]));
+    // Rounds 0.9 and 0.6: their median, not 1050 / 1500 = 0.7 from the totals.
+    expect(byId.cached).toMatchObject({ ratioRounds: [0.9, 0.6], reference: "ref", referenceRatio: 1.5 });
+    expect(byId.cached.ratio).toBeCloseTo(0.75);
+    expect(byId.cached.cpuOverBaselineMs).toBeCloseTo(0.15);
+    // A one-off measurement has no rounds to pair: overall req/s, and no CPU figure.
+    expect(byId.indexing.ratio).toBeCloseTo(0.2);
+    expect(byId.indexing).not.toHaveProperty("ratioRounds");
+    expect(byId.indexing).not.toHaveProperty("cpuOverBaselineMs");
+  });
+
+  it("is null when the rounds cannot be paired", () => {
+    expect(pairedRatio([1_000, 1_000], [1_000])).toBeNull();
+    expect(pairedRatio(undefined, [1_000])).toBeNull();
+    expect(pairedRatio([1_000], [0])).toBeNull();
+  });
+
+  it("shows the rounds' range beside the ratio in the budget table", () => {
+    const [, throughput] = checkBudgets({
+      bundle: { gzipKiB: 1 },
+      scenarios: [scenario({ id: "cached", baseline: "kv", ratio: 0.86, ratioRounds: [0.9, 0.81, 0.86], budget: { minRatio: 0.85 } })],
+    });
+    expect(throughput).toMatchObject({ actual: "0.86x (rounds 0.81–0.90)", pass: true });
+  });
+});
+
 describe("rounds", () => {
   const round = (over: Record<string, unknown>) => ({
     requests: 1_000,
@@ -148,7 +194,7 @@ describe("results formatter", () => {
     servers: [{ name: "app", readyMs: 150, firstRequestMs: 30.5, peakRssMiB: 400.25 }],
     scenarios: [
       { id: "bare-kv", title: "bare worker: one KV get", server: "bare-kv", rps: 3712.4, p50Ms: 2, p99Ms: 14, cpuMsPerRequest: 0.25, errors: 0, ratio: null, d1: null },
-      { id: "cached", title: "GET cached", server: "app", baseline: "bare-kv", rps: 2600, p50Ms: 3, p99Ms: 20, cpuMsPerRequest: 0.4, errors: 0, ratio: 0.7003, d1: { statements: 0, rowsRead: 0, rowsWritten: 0 } },
+      { id: "cached", title: "GET cached", server: "app", baseline: "bare-kv", rps: 2600, p50Ms: 3, p99Ms: 20, cpuMsPerRequest: 0.4, errors: 0, ratio: 0.7003, cpuOverBaselineMs: 0.15, d1: { statements: 0, rowsRead: 0, rowsWritten: 0 } },
     ],
     budgets: [
       { name: "cached: throughput vs bare-kv", actual: "0.70x", limit: ">= 0.7x", pass: true },
@@ -161,7 +207,7 @@ describe("results formatter", () => {
     expect(md).toContain("Test CPU (2 cores, 24 GiB)");
     expect(md).toContain("Node v24.21.0, workerd 1.2");
     expect(md).toContain("| bare worker: one KV get | bare-kv | 3,712 | 2 | 14 | 0.250 | 0 | – | – | – | – |");
-    expect(md).toContain("| GET cached | app | 2,600 | 3 | 20 | 0.400 | 0 | 0.70x bare-kv | 0 | 0 | 0 |");
+    expect(md).toContain("| GET cached | app | 2,600 | 3 | 20 | 0.400 | 0 | 0.70x bare-kv, +0.150 ms CPU | 0 | 0 | 0 |");
     expect(md).toContain("| app | 150 | 30.5 | 400.3 |");
     expect(md).toContain("| list: D1 rows read per request | 42 | <= 22 | **FAIL** |");
     expect(md).toContain("| cached: throughput vs bare-kv | 0.70x | >= 0.7x | pass |");
