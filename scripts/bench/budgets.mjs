@@ -72,7 +72,7 @@ export function checkBudgets(results) {
   return checks;
 }
 
-/** The per-round ratios' range, when the ratio is their median: how far one round can move it. */
+/** The lowest and highest per-round ratio, when the ratio is their median: how far apart the rounds were. */
 function roundsSpread(rounds) {
   if (!Array.isArray(rounds) || rounds.length < 2) return "";
   return ` (rounds ${Math.min(...rounds).toFixed(2)}–${Math.max(...rounds).toFixed(2)})`;

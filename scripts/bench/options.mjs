@@ -20,7 +20,7 @@ export function benchOptions(argv) {
   const { values: args } = parseArgs({
     args: argv,
     options: {
-      duration: { type: "string", default: "10" },
+      duration: { type: "string", default: "12" },
       rounds: { type: "string", default: "4" },
       warmup: { type: "string", default: "2" },
       connections: { type: "string", default: "10" },
@@ -42,7 +42,11 @@ export function benchOptions(argv) {
   // Latency-bound runs measure waiting, not throughput: fewer connections keep the CPU out of it.
   if (rtt && args.connections === "10" && !argv.includes("--connections")) args.connections = "4";
   const settings = { durationS: Number(args.duration), rounds: Number(args.rounds), warmupS: Number(args.warmup), connections: Number(args.connections) };
-  if (!(settings.rounds >= 1 && settings.durationS > 0)) throw new Error("--rounds must be >= 1 and --duration > 0");
+  if (!(Number.isInteger(settings.rounds) && settings.rounds >= 1 && settings.durationS > 0)) throw new Error("--rounds must be a whole number >= 1 and --duration > 0");
+  // Reversed rounds balance forward ones only in pairs.
+  if (settings.rounds > 1 && settings.rounds % 2 === 1) throw new Error("--rounds must be 1 or even (every other round runs in reverse)");
+  // autocannon stops on whole seconds: a round of 2.5 s would run 3.
+  if (!Number.isInteger(settings.durationS / settings.rounds)) throw new Error("--duration must be a whole number of seconds per round");
   const only = args.only ? new Set(args.only.split(",")) : null;
   if (only) for (const id of only) if (!SCENARIOS.some((s) => s.id === id)) throw new Error(`no scenario "${id}"`);
   return { check: args.check, only, rtt, settings };

@@ -7,6 +7,8 @@ const int = (n) => Math.round(n).toLocaleString("en-US");
 const dash = "–";
 const fixed = (n, digits = 1) => (typeof n === "number" ? n.toFixed(digits) : dash);
 const row = (cells) => `| ${cells.join(" | ")} |`;
+// A typographic minus, as wide as the plus, so a column of deltas reads at a glance.
+const signedMs = (ms) => `${ms >= 0 ? "+" : "\u2212"}${Math.abs(ms).toFixed(3)} ms`;
 
 function rttRows(results) {
   const p = results.settings.rtt;
@@ -29,7 +31,7 @@ function scenarioRows(results) {
   ];
   for (const s of results.scenarios) {
     const reference = typeof s.referenceRatio === "number" ? ` (${s.referenceRatio.toFixed(2)}x ${s.reference})` : "";
-    const cpu = typeof s.cpuOverBaselineMs === "number" ? `, ${s.cpuOverBaselineMs >= 0 ? "+" : "−"}${Math.abs(s.cpuOverBaselineMs).toFixed(3)} ms CPU` : "";
+    const cpu = typeof s.cpuOverBaselineMs === "number" ? `, ${signedMs(s.cpuOverBaselineMs)} CPU` : "";
     const ratio = typeof s.ratio === "number" ? `${s.ratio.toFixed(2)}x ${s.baseline}${reference}${cpu}` : dash;
     const d1 = s.d1 ?? null;
     lines.push(
@@ -63,7 +65,7 @@ export function formatMarkdown(results) {
   const st = results.settings;
   const out = [
     `Measured ${results.generatedAt.slice(0, 10)} on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}; Node ${m.node}, workerd ${m.workerd} (Miniflare ${m.miniflare}), wrangler ${m.wrangler}.`,
-    `Load: ${st.loadGenerator}, ${st.connections} connections, ${st.durationS} s per scenario in ${st.rounds ?? 1} interleaved round(s) (odd rounds in table order, even rounds reversed), each after ${st.warmupS} s of warm-up, loopback only, generator in its own process on the same machine. Data: ${int(st.dataset.markets)} markets, ${int(st.dataset.users)} users, ${int(st.dataset.positions)} positions in local D1 (Miniflare, SQLite).`,
+    `Load: ${st.loadGenerator}, ${st.connections} connections, ${st.durationS} s per scenario in ${st.rounds ?? 1} interleaved round(s)${(st.rounds ?? 1) > 1 ? " (odd rounds in table order, even rounds reversed)" : ""}, each after ${st.warmupS} s of warm-up, loopback only, generator in its own process on the same machine. Data: ${int(st.dataset.markets)} markets, ${int(st.dataset.users)} users, ${int(st.dataset.positions)} positions in local D1 (Miniflare, SQLite).`,
     "",
     ...(results.settings.rtt ? [...rttRows(results), ""] : []),
     ...scenarioRows(results),

@@ -15,15 +15,19 @@ import { LIST_LIMIT } from "./scenarios.mjs";
  */
 export function benchResults({ settings, rtt, bundle, servers, measured, meters, traces }) {
   const loadById = Object.fromEntries(measured.map((m) => [m.scenario.id, m.load]));
-  // Paired round by round where both sides ran in rounds; else (a one-off measurement) overall req/s.
+  // Paired round by round where both sides ran in rounds (null if those cannot be paired); overall
+  // req/s only where a side is a one-off measurement.
   const compare = (load, otherId) => {
     const other = loadById[otherId];
     if (!other?.rps) return { ratio: null };
+    if (!load.roundsRps || !other.roundsRps) return { ratio: load.rps / other.rps };
     const paired = pairedRatio(load.roundsRps, other.roundsRps);
-    return paired ? { ratio: paired.ratio, rounds: paired.rounds } : { ratio: load.rps / other.rps };
+    return paired ? { ratio: paired.ratio, rounds: paired.rounds } : { ratio: null };
   };
+  // Not under a latency profile: there the CPU is idle time spread over few requests.
   const cpuOver = (load, otherId) => {
     const other = loadById[otherId]?.cpuMsPerRequest;
+    if (rtt) return null;
     return typeof load.cpuMsPerRequest === "number" && typeof other === "number" ? load.cpuMsPerRequest - other : null;
   };
   const results = {
@@ -35,6 +39,7 @@ export function benchResults({ settings, rtt, bundle, servers, measured, meters,
     scenarios: measured.map(({ scenario: s, load, errors }) => {
       const vsBaseline = s.baseline ? compare(load, s.baseline) : { ratio: null };
       const vsReference = s.reference ? compare(load, s.reference) : null;
+      const cpuOverBaselineMs = s.baseline ? cpuOver(load, s.baseline) : null;
       return {
         id: s.id,
         title: s.title,
@@ -52,7 +57,7 @@ export function benchResults({ settings, rtt, bundle, servers, measured, meters,
         ratio: vsBaseline.ratio,
         ...(vsBaseline.rounds ? { ratioRounds: vsBaseline.rounds } : {}),
         // What the API adds to its floor's work per request, in workerd CPU: the figure a ratio hides.
-        ...(s.baseline && cpuOver(load, s.baseline) !== null ? { cpuOverBaselineMs: cpuOver(load, s.baseline) } : {}),
+        ...(cpuOverBaselineMs === null ? {} : { cpuOverBaselineMs }),
         // As information: the ratio to a reference worker that is not the budget's floor.
         ...(vsReference ? { reference: s.reference, referenceRatio: vsReference.ratio } : {}),
         ...(s.budget ? { budget: s.budget } : {}),

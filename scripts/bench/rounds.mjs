@@ -2,7 +2,7 @@
 // shared machine lands on a scenario and its baseline alike; this merges one scenario's rounds and
 // compares a scenario with its baseline round by round.
 
-const median = (sorted) => {
+const medianOfSorted = (sorted) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
@@ -40,7 +40,7 @@ export function combineRounds(rounds) {
     durationS,
     rps: requests / durationS,
     roundsRps: rounds.map((r) => r.requests / r.durationS),
-    p50Ms: median(p50s),
+    p50Ms: medianOfSorted(p50s),
     p99Ms: Math.max(...rounds.map((r) => r.p99Ms)),
     statusCounts,
     connectionErrors: sum((r) => r.connectionErrors),
@@ -52,7 +52,7 @@ export function combineRounds(rounds) {
 /**
  * A scenario's throughput over its baseline's, paired by round: the median of the per-round ratios.
  * Each round measures the two close together (alternately in either order), so a slow spell on a
- * shared machine moves both sides of one ratio, and one disturbed round does not move the median.
+ * shared machine moves both sides of one ratio, and one disturbed round barely moves the median.
  * Null when the rounds cannot be paired.
  * @param {number[] | undefined} rps the scenario's req/s, one per round
  * @param {number[] | undefined} baselineRps the baseline's, from the same rounds
@@ -62,5 +62,5 @@ export function combineRounds(rounds) {
 export function pairedRatio(rps, baselineRps) {
   if (!rps?.length || rps.length !== baselineRps?.length || baselineRps.some((b) => !(b > 0))) return null;
   const rounds = rps.map((r, i) => r / baselineRps[i]);
-  return { ratio: median([...rounds].sort((a, b) => a - b)), rounds };
+  return { ratio: medianOfSorted([...rounds].sort((a, b) => a - b)), rounds };
 }

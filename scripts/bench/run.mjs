@@ -1,4 +1,4 @@
-// `npm run bench [-- --duration 10 --rounds 4 --warmup 2 --connections 10 --only a,b --check]`
+// `npm run bench [-- --duration 12 --rounds 4 --warmup 2 --connections 10 --only a,b --check]`
 // `npm run bench -- --rtt near|far [--rtt-upstash ms --rtt-primary ms --rtt-replica ms --rtt-kv ms]`
 //
 // Builds the worker as it deploys (wrangler deploy --dry-run), serves it and three bare baseline

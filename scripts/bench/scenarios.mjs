@@ -87,8 +87,11 @@ export const LIST_LIMIT = 20;
 const LIST_PATH = `/api/markets?sort=volume&order=desc&limit=${LIST_LIMIT}`;
 
 /**
- * The measurements, in the order they run (each next to its baseline, so drift over the run
- * affects both alike; writes last, as they change the data).
+ * The measurements, in the order odd rounds run them (even rounds run it reversed): each near its
+ * baseline, so drift over a pair of rounds affects both alike. Writes come last: the first round
+ * reads the data as seeded, and the indexing measurement (round 1 only) comes before search. Writes
+ * never touch what reads use: positions go to activeIds, disjoint from cachedIds, and list pages and
+ * uncached reads are served by app-nocache, where only indexing writes (the search index).
  *
  * Context (built by context.mjs): cachedIds (the first 200 markets), uncachedIds (2 000), activeIds (the
  * last 500 active markets, disjoint from cachedIds), tokens (user tokens), deepCursor (the cursor

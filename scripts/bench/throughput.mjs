@@ -1,11 +1,18 @@
 // The load rounds: every scenario's throughput, latency and workerd CPU, measured under load.
-import { fromEdge, prepare, runLoad, send } from "./client.mjs";
+import { fromEdge, prepare, runLoad, send, sleep } from "./client.mjs";
 import { combineRounds } from "./rounds.mjs";
+
+// A write leaves background work on its server (index jobs: the local queue gathers a batch for up
+// to max_batch_timeout, 2 s, then embeds it), which would load the machine under whatever runs next,
+// e.g. a create's own baseline in a reversed round. The next scenario waits this long.
+const AFTER_WRITES_MS = 3_000;
+const isWrite = (request) => request.method !== "GET" && request.method !== "HEAD";
 
 /**
  * Runs every round and combines each scenario's rounds. A round runs every scenario once; odd
- * rounds in list order (a baseline before the scenarios it measures), even rounds in reverse, so a
- * machine that is getting busier or quieter favours neither side of a ratio over a pair of rounds.
+ * rounds in list order (a baseline before the scenarios it measures), even rounds in reverse, so
+ * over each pair of rounds a machine that is getting busier or quieter favours neither side of a
+ * ratio (options.mjs asks for an even number of rounds).
  * @param {{ scenarios: object[], servers: Record<string, object>, ctx: object, dataset: object, settings: { durationS: number, rounds: number, warmupS: number, connections: number }, log: (msg: string) => void }} run
  * @returns {Promise<{ scenario: object, load: object, errors: number }[]>}
  */
@@ -18,7 +25,8 @@ export async function measureThroughput({ scenarios, servers, ctx, dataset, sett
     for (const scenario of round % 2 === 1 ? scenarios : [...scenarios].reverse()) {
       const server = servers[scenario.server];
       if (scenario.measure) {
-        // A measurement that is not a request loop (e.g. indexing throughput): run once.
+        // A measurement that is not a request loop (e.g. indexing throughput): run once, in round 1,
+        // which runs in list order (search scenarios come after indexing there).
         if (round === 1) custom.set(scenario.id, await scenario.measure({ ...ctx, server, servers, dataset, durationS: settings.durationS, send }));
         continue;
       }
@@ -30,6 +38,7 @@ export async function measureThroughput({ scenarios, servers, ctx, dataset, sett
       // workerd's CPU (every thread: the worker, and the local D1/KV simulators it hosts).
       r.cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
       rounds.get(scenario.id).push(r);
+      if (requests.some(isWrite)) await sleep(AFTER_WRITES_MS);
       log(`round ${round}/${settings.rounds} ${scenario.id}: ${Math.round(r.rps)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, status ${JSON.stringify(r.statusCounts)}`);
     }
   }
