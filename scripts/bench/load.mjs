@@ -22,7 +22,9 @@ const run = (options) =>
 /** @param {LoadJob} job */
 async function drive(job) {
   if (!LOOPBACK.test(job.url)) throw new Error(`refusing to load a non-loopback address: ${job.url}`);
-  const base = { url: job.url, connections: job.connections, requests: job.requests, timeout: 10 };
+  // `[<id>]` in a request (e.g. an Idempotency-Key) becomes an id unique to each send.
+  const idReplacement = JSON.stringify(job.requests).includes("[<id>]");
+  const base = { url: job.url, connections: job.connections, requests: job.requests, timeout: 10, idReplacement };
   const warm = job.warmupS > 0 ? await run({ ...base, duration: job.warmupS }) : null;
   const r = await run({ ...base, duration: job.durationS });
   const statusCounts = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]));

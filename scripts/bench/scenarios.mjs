@@ -76,10 +76,13 @@ const post = (path, token, body) => ({
 const MALFORMED_BEARER = `Bearer a.${"a".repeat(100_000)}!`;
 
 /** Creates with an Idempotency-Key each, unique to this run and `tag`. */
-const keyedCreates = (ctx, tag, n) =>
+const keyedCreates = (ctx, tag, n, { perSend = false } = {}) =>
   Array.from({ length: n }, (_, i) => {
     const req = post("/api/markets", ctx.tokens[i % ctx.tokens.length], { name: `Will keyed benchmark market ${tag} ${i + 1} resolve yes?` });
-    return { ...req, headers: { ...req.headers, "idempotency-key": `bench-${ctx.runId}-${tag}-${i}` } };
+    // Every connection cycles through the same list from its start, in every round: without a
+    // per-send part (load.mjs has autocannon put a unique id in place of `[<id>]`) most sends would
+    // reuse a key, and the scenario would measure replays instead of keyed creates.
+    return { ...req, headers: { ...req.headers, "idempotency-key": `bench-${ctx.runId}-${tag}-${i}${perSend ? "-[<id>]" : ""}` } };
   });
 
 /** Page size of the list scenarios; their rows-read budget is LIST_LIMIT + 2. */
@@ -256,7 +259,7 @@ export const SCENARIOS = [
     meter: true,
     // The key's lookup overlaps the limiter's decision, then the batch.
     far: { maxSequential: 2 },
-    requests: (ctx) => keyedCreates(ctx, "load", 5_000),
+    requests: (ctx) => keyedCreates(ctx, "load", 5_000, { perSend: true }),
     // Fresh keys for the one-at-a-time trace: a key the load already used would be a replay.
     tracedRequests: (ctx) => keyedCreates(ctx, "trace", 10),
   },
