@@ -38,8 +38,8 @@ export async function measureThroughput({ scenarios, servers, ctx, dataset, sett
       // workerd's CPU (every thread: the worker, and the local D1/KV simulators it hosts).
       r.cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
       rounds.get(scenario.id).push(r);
-      if (requests.some(isWrite)) await sleep(AFTER_WRITES_MS);
       log(`round ${round}/${settings.rounds} ${scenario.id}: ${Math.round(r.rps)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, status ${JSON.stringify(r.statusCounts)}`);
+      if (requests.some(isWrite)) await sleep(AFTER_WRITES_MS);
     }
   }
   return scenarios.map((scenario) => {
