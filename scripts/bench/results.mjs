@@ -26,8 +26,8 @@ export function benchResults({ settings, rtt, bundle, servers, measured, meters,
   };
   // Not under a latency profile: there the CPU is idle time spread over few requests.
   const cpuOver = (load, otherId) => {
-    const other = loadById[otherId]?.cpuMsPerRequest;
     if (rtt) return null;
+    const other = loadById[otherId]?.cpuMsPerRequest;
     return typeof load.cpuMsPerRequest === "number" && typeof other === "number" ? load.cpuMsPerRequest - other : null;
   };
   const results = {

@@ -12,14 +12,19 @@
 // second) and `errors`; it may return `d1` too (see "indexing" below).
 
 import { performance } from "node:perf_hooks";
+import { sleep } from "./client.mjs";
 
-/** Every worker the benchmark starts. `script` names a build (see buildWorkers in build.mjs). */
+/**
+ * Every worker the benchmark starts. `script` names a build (see buildWorkers in build.mjs);
+ * `marketDocs` seeds its KV with the documents the API caches, under the ids the cached scenarios
+ * read; `probe` is its first request, one it must answer 200 (default "/", "/health" for the API).
+ */
 export const SERVERS = {
   "bare-const": { script: "bare-const" },
-  "bare-kv": { script: "bare-kv", kv: "KV" },
-  "bare-hono-kv": { script: "bare-hono-kv", kv: "KV" },
-  "bare-d1": { script: "bare-d1", d1: true, metered: "metered-bare-d1" },
-  "bare-d1-session": { script: "bare-d1-session", d1: true },
+  "bare-kv": { script: "bare-kv", kv: "KV", marketDocs: true, probe: (ctx) => `/${ctx.cachedIds[0]}` },
+  "bare-hono-kv": { script: "bare-hono-kv", kv: "KV", marketDocs: true, probe: (ctx) => `/api/markets/${ctx.cachedIds[0]}` },
+  "bare-d1": { script: "bare-d1", d1: true, metered: "metered-bare-d1", probe: (ctx) => `/${ctx.uncachedIds[0]}` },
+  "bare-d1-session": { script: "bare-d1-session", d1: true, probe: (ctx) => `/${ctx.uncachedIds[0]}` },
   "bare-list-session": { script: "bare-list-session", d1: true },
   "bare-create-session": { script: "bare-create-session", d1: true },
   // The API as deployed (wrangler.toml vars), KV cache on, in-memory rate limiter.
@@ -29,8 +34,6 @@ export const SERVERS = {
   // Same as app, rate limits kept in Redis through the Upstash REST bridge (production's path).
   "app-upstash": { script: "app", d1: true, kv: "CACHE", app: true, upstash: true, metered: "metered-app" },
 };
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Queries the search scenarios cycle through: words of the dataset's market names, and a miss. */
 export const SEARCH_TERMS = ["rain in Lisbon", "metro line opening", "central bank rates", "marathon record", "electric cars", "bridge renovation", "river flood", "cloudless solstice", "volcano eruption"];

@@ -54,8 +54,7 @@ export function serverStarter({ tmp, seedDir, scripts, compatibilityDate, config
       persistDir,
     });
     stopAll.push(() => server.dispose());
-    if (name === "bare-kv" || name === "bare-hono-kv") {
-      // The same documents the API caches, under the ids the cached scenarios read.
+    if (def.marketDocs) {
       const kv = await server.mf.getKVNamespace("KV");
       for (const m of dataset.markets.slice(0, 200)) await kv.put(m.id, JSON.stringify({ success: true, data: m }));
     }
@@ -70,7 +69,8 @@ export function serverStarter({ tmp, seedDir, scripts, compatibilityDate, config
  */
 export async function probe(server, ctx) {
   const { name } = server;
-  const probePath = SERVERS[name].app ? "/health" : name === "bare-kv" ? `/${ctx.cachedIds[0]}` : name === "bare-hono-kv" ? `/api/markets/${ctx.cachedIds[0]}` : name.startsWith("bare-d1") ? `/${ctx.uncachedIds[0]}` : "/";
+  const def = SERVERS[name];
+  const probePath = def.probe ? def.probe(ctx) : def.app ? "/health" : "/";
   const first = await send(server.url, { method: "GET", path: probePath });
   if (!first.res.ok) throw new Error(`${name}: ${probePath} answered ${first.res.status}: ${first.body}`);
   server.firstRequestMs = first.ms;

@@ -16,7 +16,6 @@ const MARKET_SCOPE_LENGTH = 40;
 /** Longest `cursor` a market list accepts: the longest one it can issue (see maxCursorLength). */
 export const MAX_MARKET_CURSOR = maxCursorLength({ scope: MARKET_SCOPE_LENGTH, value: MAX_NAME_LENGTH });
 
-
 /**
  * Free text stored without its surrounding whitespace. The length limits apply to the text as
  * sent and the pattern (documented) requires `min` characters between the first and last
